@@ -1,0 +1,141 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+/** Hosts where plain http is acceptable: the password never leaves the machine. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * SmartConnect remote calls authenticate with four form fields sent beside every request:
+ * the API Access user's email and password, the root company ID and the instance alias.
+ */
+export class SmartSimpleApi implements ICredentialType {
+	name = 'smartSimpleApi';
+
+	displayName = 'SmartSimple API';
+
+	icon: Icon = {
+		light: 'file:../nodes/SmartSimple/smartsimple.svg',
+		dark: 'file:../nodes/SmartSimple/smartsimple.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/n8n-nodes-smartsimple/n8n-nodes-smartsimple#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Instance URL',
+			name: 'instanceUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.smartsimple.com',
+			required: true,
+			description:
+				'The address you sign in to SmartSimple at, including https://. Custom domains work too.',
+		},
+		{
+			displayName: 'Alias',
+			name: 'alias',
+			type: 'string',
+			default: '',
+			placeholder: 'example',
+			required: true,
+			description: 'The web alias of the instance (Global Settings → Branding)',
+		},
+		{
+			displayName: 'Company ID',
+			name: 'companyId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The company ID of the organisation at the root of the instance',
+		},
+		{
+			displayName: 'API User Email',
+			name: 'username',
+			type: 'string',
+			default: '',
+			placeholder: 'api.user@example.org',
+			required: true,
+			description: 'Email of an active user whose account type is API Access',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		assertSecureInstanceUrl(String(credentials.instanceUrl ?? ''));
+		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
+		return {
+			...requestOptions,
+			body: {
+				...body,
+				username: credentials.username,
+				password: credentials.password,
+				companyid: credentials.companyId,
+				alias: credentials.alias,
+			},
+		};
+	}
+
+	/**
+	 * Assumption (not documented by the vendor): SmartSimple checks the login before the token.
+	 * A call with valid credentials and an unknown function token is refused with
+	 * "Invalid API Token" (which proves the login passed), while a rejected login gets HTTP 401,
+	 * which n8n reports as a failed test. So no function token is needed to test a credential.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.instanceUrl.replace(/\\/+$/, "")}}',
+			url: '/API/1/company/',
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: {
+				apitoken: 'n8n-credential-test',
+				url: '={{$credentials.instanceUrl.replace(/\\/+$/, "")}}/API/1/company/',
+			},
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'message',
+					value:
+						'Number of API Calls within the hour have reached the maximum limit, please try again later',
+					message:
+						'The login could not be checked: this instance has used its 1,000 API calls of the past hour. Try again later.',
+				},
+			},
+		],
+	};
+}
+
+/** Refuses plain http to a remote host: the password would cross the network in clear. */
+function assertSecureInstanceUrl(instanceUrl: string): void {
+	let url: URL;
+	try {
+		url = new URL(instanceUrl);
+	} catch {
+		throw new Error(
+			`The credential's Instance URL "${instanceUrl}" is not a URL. Enter the address you sign in at, e.g. https://example.smartsimple.com`,
+		);
+	}
+	if (url.protocol === 'https:') return;
+	if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return;
+	throw new Error(
+		`The credential's Instance URL must start with https:// (got ${url.protocol}//${url.host}): over plain http the API password would cross the network unencrypted`,
+	);
+}
