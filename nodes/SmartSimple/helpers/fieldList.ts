@@ -1,0 +1,28 @@
+/** Splits a SmartConnect field list (`sf_First Name;;cf_My Field`) into its field names. */
+export function parseFieldList(fieldList: string | undefined): string[] {
+	return String(fieldList ?? '')
+		.split(';;')
+		.map((field) => field.trim())
+		.filter((field) => field.length > 0);
+}
+
+/** `sf_First Name` → `First Name`. */
+export function stripFieldPrefix(field: string): string {
+	return field.replace(/^(sf|cf)_/, '');
+}
+
+/**
+ * Output keys without the `sf_`/`cf_` prefixes. A key keeps its prefix where stripping it would
+ * collide with another key of the record (`sf_Name` and `cf_Name`).
+ */
+export function withoutFieldPrefixes<T>(record: Record<string, T>): Record<string, T> {
+	const keys = Object.keys(record);
+	const stripped = keys.map(stripFieldPrefix);
+	const result: Record<string, T> = {};
+	keys.forEach((key, index) => {
+		const short = stripped[index];
+		const collides = stripped.filter((other) => other === short).length > 1;
+		result[collides ? key : short] = record[key];
+	});
+	return result;
+}

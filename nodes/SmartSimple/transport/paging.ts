@@ -1,0 +1,78 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { SmartConnectCall, SmartConnectContext } from './request';
+import { smartConnectRequest } from './request';
+
+/** SmartConnect never returns more than this many records from one call. */
+export const MAX_RECORDS_PER_CALL = 10_000;
+
+export interface ListCall extends SmartConnectCall {
+	criteria?: IDataObject[];
+	sortby?: IDataObject[];
+	/** getstorevalue, keyformat, includearchive; the paging keys are set here. */
+	othersettings?: IDataObject;
+}
+
+export interface ListPage {
+	records: IDataObject[];
+	/** Records matching in all, from `message.allcount`; undefined where the server omits it. */
+	allcount?: number;
+}
+
+export interface PagingOptions {
+	returnAll: boolean;
+	limit?: number;
+	pageSize?: number;
+}
+
+/** One list call for records `start` to `start + count - 1` (1-based, inclusive). */
+export async function fetchPage(
+	this: SmartConnectContext,
+	call: ListCall,
+	start: number,
+	count: number,
+): Promise<ListPage> {
+	const response = await smartConnectRequest.call(this, {
+		endpoint: call.endpoint,
+		apiToken: call.apiToken,
+		itemIndex: call.itemIndex,
+		params: {
+			...call.params,
+			criteria: call.criteria?.length ? call.criteria : undefined,
+			sortby: call.sortby?.length ? call.sortby : undefined,
+			// recordstart + recordend is the guide's first-priority paging rule: an exact window.
+			othersettings: { ...call.othersettings, recordstart: start, recordend: start + count - 1 },
+		},
+	});
+	const records = Array.isArray(response.records) ? (response.records as IDataObject[]) : [];
+	const message = response.message as IDataObject | undefined;
+	const allcount = Number(message?.allcount);
+	return { records, allcount: Number.isFinite(allcount) ? allcount : undefined };
+}
+
+/**
+ * Reads a list with the fewest calls: the first answer tells `allcount`, so the remaining pages
+ * are planned and no empty call closes the loop. N records at page size P cost ceil(N / P)
+ * calls; a limit of at most 10,000 costs one call.
+ */
+export async function fetchAll(
+	this: SmartConnectContext,
+	call: ListCall,
+	{ returnAll, limit = 50, pageSize = 1000 }: PagingOptions,
+): Promise<IDataObject[]> {
+	const wanted = returnAll ? Infinity : Math.max(0, limit);
+	const perCall = Math.min(returnAll ? pageSize : Math.min(wanted, MAX_RECORDS_PER_CALL), MAX_RECORDS_PER_CALL);
+	if (wanted === 0) return [];
+
+	const records: IDataObject[] = [];
+	let total = wanted;
+	while (records.length < total) {
+		const count = Math.min(perCall, total - records.length);
+		const page = await fetchPage.call(this, call, records.length + 1, count);
+		records.push(...page.records);
+		if (page.allcount !== undefined) total = Math.min(wanted, page.allcount);
+		// A short page means the end, also where the server gives no allcount.
+		if (page.records.length < count) break;
+	}
+	return records.slice(0, Number.isFinite(wanted) ? wanted : undefined);
+}
