@@ -31,6 +31,8 @@ const {
 	PollContext,
 	ExecutionLifecycleHooks,
 	Credentials,
+	ExecuteContext,
+	RoutingNode,
 } = require('n8n-core');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -381,6 +383,119 @@ function createPoller({
 	};
 }
 
+// ---------------------------------------------------------------- credential test
+
+function getPath(obj, dotted) {
+	return String(dotted)
+		.split('.')
+		.reduce((o, k) => (o === undefined || o === null ? undefined : o[k]), obj);
+}
+
+/**
+ * Runs the credential type's declarative `test` the way n8n's CredentialsTester does (n8n 2.x
+ * packages/cli/src/services/credentials-tester.service.ts): a temporary node whose only property
+ * routes `test.request`, run by RoutingNode in an ExecuteContext (mode 'internal'), then the
+ * `rules` applied. Returns { status: 'OK' | 'Error', message }.
+ * Not reproduced: n8n's credential defaults/overwrites and $secrets redaction.
+ */
+async function testCredential(credentials, credentialType = 'smartSimpleApi') {
+	const { test } = loadCredentialType(credentialType);
+	if (!test || typeof test !== 'object' || !test.request) {
+		return { status: 'Error', message: 'No testing function found for this credential.' };
+	}
+	const node = {
+		id: 'temp',
+		parameters: {},
+		name: 'Temp-Node',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		credentials: { [credentialType]: { id: 'harness-credential', name: 'Harness credential' } },
+	};
+	const nodeTypeCopy = {
+		description: {
+			displayName: 'No Operation, do nothing',
+			name: 'noOp',
+			group: ['organization'],
+			version: 1,
+			defaults: { name: 'No Operation, do nothing' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credentialType, required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
+		},
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes({ [node.type]: nodeTypeCopy }),
+	});
+	const additionalData = makeAdditionalData({
+		credentials,
+		mode: 'internal',
+		workflowData: { id: 'cred-test', name: 'Credential test', nodes: [node], connections: {} },
+	});
+	additionalData.credentialsHelper = new HarnessCredentialsHelper({ [credentialType]: credentials });
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		{ resultData: { runData: {} } },
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const credentialsDecrypted = {
+		id: 'harness-credential',
+		name: 'Harness credential',
+		type: credentialType,
+		data: { ...credentials },
+	};
+	const rules = Array.isArray(test.rules) ? test.rules : [];
+	let response;
+	try {
+		response = await new RoutingNode(context, nodeTypeCopy, credentialsDecrypted).runNode();
+	} catch (error) {
+		if (error.cause?.response) {
+			const statusCode = error.cause.response.status;
+			for (const rule of rules) {
+				if (rule.type === 'responseCode' && statusCode === rule.properties.value) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
+			if (statusCode < 199 || statusCode > 299) {
+				return {
+					status: 'Error',
+					message: error.cause.response.statusText || `Received HTTP status code: ${statusCode}`,
+				};
+			}
+		} else if (error.cause?.code) {
+			return { status: 'Error', message: error.cause.code };
+		}
+		return { status: 'Error', message: String(error.message) };
+	}
+	for (const rule of rules) {
+		if (rule.type === 'responseSuccessBody') {
+			if (getPath(response[0][0].json, rule.properties.key) === rule.properties.value) {
+				return { status: 'Error', message: rule.properties.message };
+			}
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}
+
 // ---------------------------------------------------------------- binary
 
 /** Reads back the bytes of item.binary[propertyName] (in-memory base64 or binary data service). */
@@ -398,6 +513,7 @@ async function binaryToBuffer(item, propertyName = 'data') {
 module.exports = {
 	runNode,
 	createPoller,
+	testCredential,
 	binaryToBuffer,
 	loadNodeType,
 	loadCredentialType,
