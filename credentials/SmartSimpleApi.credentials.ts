@@ -104,7 +104,7 @@ export class SmartSimpleApi implements ICredentialType {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			body: {
-				apitoken: 'n8n-credential-test',
+				apitoken: 'n8n-login-test',
 				url: '={{$credentials.instanceUrl.replace(/\\/+$/, "")}}/API/1/company/',
 			},
 		},

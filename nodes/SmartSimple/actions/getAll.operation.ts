@@ -1,0 +1,165 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import {
+	apiTokenProperty,
+	fieldListProperty,
+	limitProperty,
+	pageSizeOption,
+	returnAllProperty,
+	stripPrefixesOption,
+} from '../descriptions/common';
+import { filtersProperty, sortProperty } from '../descriptions/filters';
+import type { FilterCondition, SortField } from '../helpers/criteria';
+import { buildCriteria, buildSort, parseCriteriaJson } from '../helpers/criteria';
+import { forEachItem, shapeRecord } from '../helpers/items';
+import { requiredText } from '../helpers/parameters';
+import type { ResourceDefinition } from '../resources';
+import { resourcesWith } from '../resources';
+import { fetchAll } from '../transport/paging';
+import type { OperationOption } from './types';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	action: (resource) => `Get many ${resource.plural}`,
+	description: (resource) =>
+		resource.value === 'report'
+			? 'Run a report and output one item per row'
+			: `List ${resource.plural} matching filters`,
+};
+
+const notForReports = { hide: { resource: ['report'] } };
+
+const properties: INodeProperties[] = [
+	{
+		...apiTokenProperty('For records: a List function of this record type. For reports: a Report function.'),
+	},
+	returnAllProperty,
+	limitProperty,
+	{
+		displayName: 'Filter Mode',
+		name: 'filterMode',
+		type: 'options',
+		default: 'builder',
+		displayOptions: notForReports,
+		options: [
+			{ name: 'Criteria Builder', value: 'builder', description: 'Build conditions field by field' },
+			{ name: 'JSON', value: 'json', description: 'Type SmartConnect criteria as a JSON array' },
+		],
+	},
+	{ ...filtersProperty, displayOptions: { ...notForReports, show: { filterMode: ['builder'] } } },
+	{
+		displayName: 'Criteria (JSON)',
+		name: 'criteriaJson',
+		type: 'json',
+		default: '[]',
+		displayOptions: { ...notForReports, show: { filterMode: ['json'] } },
+		description:
+			'SmartConnect criteria, e.g. [{"andor":"and","field":"sf_Status","operator":"=","value":"Submitted"}]',
+	},
+	{ ...sortProperty, displayOptions: notForReports },
+	{
+		...fieldListProperty("The List function's field list (optional): where given, the field pickers offer exactly its fields."),
+		displayOptions: notForReports,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Archived',
+				name: 'includeArchived',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to include archived records (SmartSimple includes them by default)',
+			},
+			{
+				displayName: 'Key Format',
+				name: 'keyFormat',
+				type: 'options',
+				default: '0',
+				options: [
+					{ name: 'As in the Field List', value: '0' },
+					{ name: 'Field Names', value: '1' },
+					{ name: 'Custom Field IDs', value: '2' },
+				],
+				description: 'How SmartSimple names the keys of each record',
+			},
+			pageSizeOption,
+			stripPrefixesOption,
+			{
+				displayName: 'Value Format',
+				name: 'valueFormat',
+				type: 'options',
+				default: 'display',
+				options: [
+					{ name: 'Display Value', value: 'display', description: 'As shown on screen, e.g. $25,000' },
+					{ name: 'Stored Value', value: 'stored', description: 'As stored, e.g. 25000' },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: resourcesWith('getAll'), operation: ['getAll'] } },
+	properties,
+);
+
+interface ListOptions {
+	includeArchived?: boolean;
+	keyFormat?: string;
+	pageSize?: number;
+	stripPrefixes?: boolean;
+	valueFormat?: 'display' | 'stored';
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	resource: ResourceDefinition,
+): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(this, items, async (itemIndex) => {
+		const options = this.getNodeParameter('options', itemIndex, {}) as ListOptions;
+		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+		const isReport = resource.value === 'report';
+
+		const othersettings: IDataObject = {};
+		if (options.valueFormat) othersettings.getstorevalue = options.valueFormat === 'stored' ? 1 : 0;
+		if (options.keyFormat !== undefined) othersettings.keyformat = Number(options.keyFormat);
+		if (options.includeArchived === false) othersettings.includearchive = 0;
+
+		const records = await fetchAll.call(
+			this,
+			{
+				endpoint: resource.endpoint,
+				apiToken: requiredText.call(this, 'apiToken', 'API Token', itemIndex),
+				itemIndex,
+				criteria: isReport ? undefined : readCriteria.call(this, itemIndex),
+				sortby: isReport
+					? undefined
+					: buildSort(this.getNodeParameter('sort.sortFields', itemIndex, []) as SortField[], {
+							node: this.getNode(),
+							itemIndex,
+						}),
+				othersettings,
+			},
+			{ returnAll, limit, pageSize: options.pageSize },
+		);
+		return records.map((record) => shapeRecord(record, options));
+	});
+}
+
+function readCriteria(this: IExecuteFunctions, itemIndex: number) {
+	const source = { node: this.getNode(), itemIndex };
+	if (this.getNodeParameter('filterMode', itemIndex, 'builder') === 'json') {
+		const json = this.getNodeParameter('criteriaJson', itemIndex, '[]');
+		return parseCriteriaJson(typeof json === 'string' ? json : JSON.stringify(json), source);
+	}
+	const conditions = this.getNodeParameter('filters.conditions', itemIndex, []) as FilterCondition[];
+	return buildCriteria(conditions, source);
+}
