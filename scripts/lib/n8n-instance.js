@@ -1,0 +1,392 @@
+'use strict';
+/**
+ * One isolated n8n: its own user folder, encryption key, sqlite DB and free ports, so runs never
+ * see each other (nor a developer's own ~/.n8n). Used by `npm run dev` and by the e2e suite.
+ */
+const fs = require('fs');
+const os = require('os');
+const net = require('net');
+const path = require('path');
+const crypto = require('crypto');
+const { spawn } = require('child_process');
+
+const REPO = path.resolve(__dirname, '..', '..');
+const PACKAGE_NAME = 'n8n-nodes-smartsimple';
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+function portIsFree(port) {
+	return new Promise((resolve) => {
+		const srv = net.createServer();
+		srv.once('error', () => resolve(false));
+		srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+	});
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Everything from the first line starting with `{` (n8n prints log lines before the JSON). */
+function parseRawOutput(stdout) {
+	const lines = stdout.split('\n');
+	const i = lines.findIndex((l) => l.startsWith('{'));
+	if (i < 0) return undefined;
+	const text = lines.slice(i).join('\n').trim();
+	try {
+		return JSON.parse(text);
+	} catch {
+		// trailing log lines after the JSON: take the longest prefix that parses
+		for (let j = lines.length; j > i; j--) {
+			try {
+				return JSON.parse(lines.slice(i, j).join('\n'));
+			} catch {
+				/* keep shrinking */
+			}
+		}
+		return undefined;
+	}
+}
+
+class N8nInstance {
+	/**
+	 * @param {object} install  result of ensureN8n(): { version, dir, n8nBin, node, env }
+	 * @param {object} [opts]   { userFolder, port, encryptionKey, env, logFile, keep }
+	 */
+	constructor(install, opts = {}) {
+		this.install = install;
+		this.version = install.version;
+		this.userFolder = opts.userFolder || fs.mkdtempSync(path.join(os.tmpdir(), `n8n-smartsimple-${install.version}-`));
+		this.ownsUserFolder = !opts.userFolder;
+		this.port = opts.port;
+		this.brokerPort = opts.brokerPort;
+		this.encryptionKey = opts.encryptionKey || crypto.randomBytes(24).toString('hex');
+		this.extraEnv = opts.env || {};
+		this.logFile = opts.logFile || path.join(this.userFolder, 'n8n.log');
+		this.nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		this.server = null;
+		this.cookie = null;
+		this.children = new Set();
+	}
+
+	async init() {
+		if (!this.port) this.port = await freePort();
+		if (!this.brokerPort) this.brokerPort = await freePort();
+		fs.mkdirSync(this.nodesDir, { recursive: true });
+		return this;
+	}
+
+	get baseUrl() {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	get env() {
+		const base = { ...this.install.env };
+		// a developer's own n8n settings must not leak in
+		for (const k of Object.keys(base)) if (k.startsWith('N8N_') || k.startsWith('DB_')) delete base[k];
+		return {
+			...base,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: this.encryptionKey,
+			DB_TYPE: 'sqlite',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PORT: String(this.port),
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'info', // `execute --rawOutput` prints nothing at warn/error
+			N8N_LOG_OUTPUT: 'console',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			NODE_ENV: 'production',
+			// n8n 1.x: avoid its deprecation banners and keep the same behaviour as 2.x
+			N8N_RUNNERS_ENABLED: 'true',
+			DB_SQLITE_POOL_SIZE: '2',
+			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+			...this.extraEnv,
+		};
+	}
+
+	/** Link the repo like a community install: .n8n/nodes/node_modules/n8n-nodes-smartsimple -> repo. */
+	linkPackage(pkgDir = REPO) {
+		const nm = path.join(this.nodesDir, 'node_modules');
+		fs.mkdirSync(nm, { recursive: true });
+		this.writeNodesPackageJson({ [PACKAGE_NAME]: `file:${pkgDir}` });
+		const link = path.join(nm, PACKAGE_NAME);
+		fs.rmSync(link, { recursive: true, force: true });
+		fs.symlinkSync(pkgDir, link, 'dir');
+		return link;
+	}
+
+	writeNodesPackageJson(dependencies) {
+		fs.writeFileSync(
+			path.join(this.nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies }, null, 2) + '\n',
+		);
+	}
+
+	/**
+	 * Install a packed tarball into .n8n/nodes exactly the way n8n 2.x's community package
+	 * installer does (CommunityPackagesService.downloadPackage): extract it into
+	 * node_modules/<name>, drop dev/peer/optional dependencies from its package.json, run
+	 * `npm install` inside it (shallow, no scripts, no lock) and record it in .n8n/nodes/package.json.
+	 */
+	async installTarball(tgz) {
+		const pkgDir = path.join(this.nodesDir, 'node_modules', PACKAGE_NAME);
+		fs.rmSync(pkgDir, { recursive: true, force: true });
+		fs.mkdirSync(pkgDir, { recursive: true });
+		const untar = await this.spawnCapture('tar', ['-xzf', tgz, '-C', pkgDir, '--strip-components=1'], { env: process.env });
+		if (untar.code !== 0) throw new Error(`tar -xzf ${tgz} failed: ${untar.stderr}`);
+		const pj = path.join(pkgDir, 'package.json');
+		// eslint-disable-next-line no-unused-vars
+		const { devDependencies, peerDependencies, optionalDependencies, ...packageJson } = JSON.parse(fs.readFileSync(pj, 'utf8'));
+		fs.writeFileSync(pj, JSON.stringify(packageJson, null, 2));
+		const res = await this.spawnCapture(
+			'npm',
+			['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'],
+			{ cwd: pkgDir, env: this.install.env, timeoutMs: 120000 },
+		);
+		if (res.code !== 0) throw new Error(`npm install in ${pkgDir} failed:\n${res.stdout}\n${res.stderr}`);
+		this.writeNodesPackageJson({ [PACKAGE_NAME]: packageJson.version });
+		return pkgDir;
+	}
+
+	spawnCapture(cmd, args, { cwd, env, timeoutMs = 120000, input } = {}) {
+		return new Promise((resolve, reject) => {
+			const started = Date.now();
+			const child = spawn(cmd, args, { cwd: cwd || this.userFolder, env: env || this.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+			this.children.add(child);
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (d) => (stdout += d));
+			child.stderr.on('data', (d) => (stderr += d));
+			if (input) child.stdin.end(input);
+			else child.stdin.end();
+			const timer = setTimeout(() => {
+				stderr += `\n[timeout after ${timeoutMs} ms: killed]`;
+				killGroup(child, 'SIGKILL');
+			}, timeoutMs);
+			child.on('error', (e) => {
+				clearTimeout(timer);
+				this.children.delete(child);
+				reject(e);
+			});
+			child.on('close', (code, signal) => {
+				clearTimeout(timer);
+				this.children.delete(child);
+				fs.appendFileSync(this.logFile, `\n$ ${cmd} ${args.join(' ')}\n${stdout}\n${stderr}\n`);
+				resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
+			});
+		});
+	}
+
+	/** Run an n8n CLI command (`import:workflow`, `execute`, ...). */
+	cli(args, opts = {}) {
+		return this.spawnCapture(this.install.node.nodeBin, [this.install.n8nBin, ...args], opts);
+	}
+
+	async cliOk(args, opts) {
+		const res = await this.cli(args, opts);
+		if (res.code !== 0) {
+			throw new Error(`n8n ${args.join(' ')} exited ${res.code}:\n${tail(res.stdout)}\n${tail(res.stderr)}`);
+		}
+		return res;
+	}
+
+	/** Credentials: [{ id, name, type, data }] with plain data (n8n encrypts on import). */
+	async importCredentials(creds) {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(creds.map((c) => ({ isManaged: false, ...c })), null, 2));
+		return this.cliOk(['import:credentials', `--input=${file}`]);
+	}
+
+	/** Workflows: array of workflow objects, each with an `id` (<= 21 chars). */
+	async importWorkflows(workflows) {
+		const dir = fs.mkdtempSync(path.join(this.userFolder, 'wf-'));
+		for (const wf of workflows) {
+			if (!wf.id || wf.id.length > 21) throw new Error(`workflow "${wf.name}" needs an id of at most 21 characters`);
+			fs.writeFileSync(path.join(dir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
+		}
+		return this.cliOk(['import:workflow', '--separate', `--input=${dir}`]);
+	}
+
+	/** `n8n execute --id=X --rawOutput`: { code, result (parsed JSON), stdout, stderr, ms }. */
+	async execute(id, opts = {}) {
+		const res = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs: 90000, ...opts });
+		return { ...res, result: parseRawOutput(res.stdout) };
+	}
+
+	/** `n8n start`; resolves once /healthz/readiness answers. */
+	async start({ timeoutMs = 90000, env = {} } = {}) {
+		if (this.server) return this.server;
+		const out = fs.openSync(this.logFile, 'a');
+		const child = spawn(this.install.node.nodeBin, [this.install.n8nBin, 'start'], {
+			cwd: this.userFolder,
+			env: { ...this.env, ...env },
+			detached: true,
+			stdio: ['ignore', out, out],
+		});
+		fs.closeSync(out);
+		this.server = child;
+		this.children.add(child);
+		let exited = null;
+		child.on('exit', (code, signal) => {
+			exited = { code, signal };
+			this.children.delete(child);
+			if (this.server === child) this.server = null;
+		});
+		const started = Date.now();
+		while (Date.now() - started < timeoutMs) {
+			if (exited) throw new Error(`n8n start exited early (${JSON.stringify(exited)}); log: ${this.logFile}\n${tail(readSafe(this.logFile), 3000)}`);
+			try {
+				const r = await fetch(`${this.baseUrl}/healthz/readiness`);
+				if (r.ok) {
+					this.startMs = Date.now() - started;
+					return child;
+				}
+			} catch {
+				/* not listening yet */
+			}
+			await sleep(250);
+		}
+		throw new Error(`n8n did not become ready within ${timeoutMs} ms; log: ${this.logFile}\n${tail(readSafe(this.logFile), 3000)}`);
+	}
+
+	async stopServer() {
+		const child = this.server;
+		if (!child) return;
+		this.server = null;
+		await stopChild(child);
+		this.children.delete(child);
+	}
+
+	/** Sets up the owner account (fresh instance) and keeps the session cookie. */
+	async setupOwner(owner) {
+		const body = {
+			email: owner.email,
+			firstName: owner.firstName || 'Dev',
+			lastName: owner.lastName || 'Owner',
+			password: owner.password,
+		};
+		const r = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': 'e2e' },
+			body: JSON.stringify(body),
+		});
+		const text = await r.text();
+		if (!r.ok) throw new Error(`POST /rest/owner/setup: ${r.status} ${text.slice(0, 500)}`);
+		this.owner = owner;
+		const cookie = cookieFrom(r);
+		if (cookie) this.cookie = cookie;
+		else await this.login(owner);
+		return JSON.parse(text);
+	}
+
+	async login(owner = this.owner) {
+		const r = await fetch(`${this.baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': 'e2e' },
+			body: JSON.stringify({ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password }),
+		});
+		const text = await r.text();
+		if (!r.ok) throw new Error(`POST /rest/login: ${r.status} ${text.slice(0, 500)}`);
+		this.cookie = cookieFrom(r);
+		return JSON.parse(text);
+	}
+
+	async rest(method, urlPath, body) {
+		const r = await fetch(`${this.baseUrl}${urlPath}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': 'e2e',
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await r.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		if (!r.ok) {
+			const e = new Error(`${method} ${urlPath}: ${r.status} ${text.slice(0, 500)}`);
+			e.status = r.status;
+			throw e;
+		}
+		return json === undefined ? text : json;
+	}
+
+	/** Every process this instance started is stopped; the temp user folder is removed unless kept. */
+	async close({ keep = false } = {}) {
+		await this.stopServer();
+		await Promise.all([...this.children].map((c) => stopChild(c)));
+		this.children.clear();
+		if (this.ownsUserFolder && !keep) fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+function cookieFrom(res) {
+	const all = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie')].filter(Boolean);
+	const auth = all.map((c) => c.split(';')[0]).filter((c) => c.startsWith('n8n-auth='));
+	return auth.length ? auth.join('; ') : null;
+}
+
+function killGroup(child, signal) {
+	try {
+		process.kill(-child.pid, signal); // the process group of a child we spawned detached
+	} catch {
+		try {
+			child.kill(signal);
+		} catch {
+			/* already gone */
+		}
+	}
+}
+
+/** SIGTERM the child's process group, SIGKILL after 10 s. */
+function stopChild(child, graceMs = 10000) {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			killGroup(child, 'SIGKILL'); // leftovers of its group (task runners)
+			return resolve();
+		}
+		const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			killGroup(child, 'SIGKILL');
+			resolve();
+		});
+		killGroup(child, 'SIGTERM');
+	});
+}
+
+function readSafe(file) {
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
+function tail(text, n = 2000) {
+	return text.length > n ? `...${text.slice(-n)}` : text;
+}
+
+module.exports = { N8nInstance, freePort, portIsFree, parseRawOutput, stopChild, killGroup, sleep, REPO, PACKAGE_NAME, tail };
