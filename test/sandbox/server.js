@@ -1,0 +1,251 @@
+'use strict';
+// HTTP routing, form parsing, authentication, the hourly limit, the error envelope, the call log
+// and the /__sandbox/ control routes.
+
+const http = require('http');
+const { handlers, EMPTY_REQUEST, RECORD_ERROR } = require('./actions');
+const { QueryError } = require('./query');
+const { StoreError } = require('./store');
+const { faultResponse } = require('./faults');
+const { LIMIT_MESSAGE } = require('./hourly');
+const { ENDPOINTS } = require('./schema');
+const { publicFunction } = require('./functions');
+
+const INVALID_TOKEN = 'Invalid API Token';
+const JSON_PARAMS = ['criteria', 'sortby', 'othersettings', 'jsonrset'];
+const UNAUTHORIZED_HTML =
+	'<!DOCTYPE html>\n<html><head><title>401 Unauthorized</title></head><body><h1>HTTP Status 401 - Unauthorized</h1>' +
+	'<p>This request requires HTTP authentication.</p></body></html>\n';
+
+function readBody(req) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+/** Form fields from the query string and (for url-encoded bodies) the body; the body wins. */
+function readForm(url, body, contentType) {
+	const form = {};
+	for (const [k, v] of url.searchParams) if (!(k in form)) form[k] = v;
+	const ct = String(contentType || '').toLowerCase();
+	const text = body.toString('utf8');
+	if (text && (ct === '' || ct.includes('application/x-www-form-urlencoded') || ct.startsWith('text/plain'))) {
+		const seen = new Set();
+		for (const [k, v] of new URLSearchParams(text)) {
+			if (seen.has(k)) continue; // the first value of a repeated name counts
+			seen.add(k);
+			form[k] = v;
+		}
+	}
+	return form;
+}
+
+function parseJsonFields(form) {
+	const parsed = {};
+	for (const k of JSON_PARAMS) {
+		if (form[k] === undefined) continue;
+		try {
+			parsed[k] = form[k].trim() === '' ? undefined : JSON.parse(form[k]);
+		} catch (e) {
+			parsed[k] = { invalidJson: form[k] };
+		}
+	}
+	return parsed;
+}
+
+function createServer(sb) {
+	const send = (res, call, status, body, headers = {}) => {
+		call.status = status;
+		const buf = Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
+		res.writeHead(status, { 'Content-Length': buf.length, ...headers });
+		res.end(buf);
+	};
+	const sendJson = (res, call, value, status = 200) =>
+		send(res, call, status, JSON.stringify(value), { 'Content-Type': sb.options.contentType });
+	const sendError = (res, call, message) => {
+		call.error = message;
+		sendJson(res, call, { records: [], message });
+	};
+
+	/** 401 for a login the instance refuses; the cause goes to the call log only. */
+	function checkLogin(form) {
+		const c = sb.credentials;
+		const user = String(form.username || '').trim().toLowerCase();
+		const account = sb.accounts.find((a) => a.username.toLowerCase() === user);
+		if (!account || form.password !== account.password) return 'invalid credentials';
+		if (!account.api) return 'user account type is not API Access';
+		if (String(form.companyid || '').trim() !== c.companyId) return 'companyid is not the root company';
+		if (String(form.alias || '').trim() !== c.alias) return 'alias does not match the instance';
+		return null;
+	}
+
+	async function handleApi(req, res, url, m) {
+		const body = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
+		const form = readForm(url, body, req.headers['content-type']);
+		const token = form.apitoken;
+		const fn = token ? sb.functionMap.get(token) : undefined;
+		const call = {
+			seq: sb.calls.length + 1,
+			time: sb.clock.timestamp(),
+			method: req.method,
+			path: url.pathname,
+			version: m[1],
+			endpoint: m[2],
+			token: token ?? null,
+			action: fn ? fn.action : null,
+			url: form.url ?? null,
+			form,
+			parsed: parseJsonFields(form),
+			status: null,
+			counted: false,
+		};
+		sb.calls.push(call);
+
+		const fault = sb.faults.match(call);
+		if (fault) {
+			call.fault = fault.id;
+			if (fault.delayMs) await new Promise((r) => setTimeout(r, Number(fault.delayMs)));
+			const answer = faultResponse(fault, call);
+			if (answer) {
+				if (answer.reset) {
+					call.status = 0;
+					req.socket.destroy();
+					return;
+				}
+				if (answer.message && fault.body !== 'blank' && fault.body !== 'html') call.error = answer.message;
+				return send(res, call, answer.status, answer.body, answer.headers);
+			}
+		}
+
+		if (!['1', '2'].includes(m[1]) || !ENDPOINTS.includes(m[2])) {
+			return send(res, call, 200, '', { 'Content-Type': sb.options.contentType }); // wrong endpoint: blank
+		}
+		const refused = checkLogin(form);
+		if (refused) {
+			call.error = `401: ${refused}`;
+			return send(res, call, 401, UNAUTHORIZED_HTML, { 'Content-Type': 'text/html;charset=UTF-8' });
+		}
+		if (!sb.hourly.allows()) return sendError(res, call, LIMIT_MESSAGE);
+		sb.hourly.record();
+		call.counted = true;
+		if (!token || !String(token).trim() || form.url === undefined || String(form.url).trim() === '') return sendError(res, call, EMPTY_REQUEST);
+		if (!fn) return sendError(res, call, INVALID_TOKEN);
+		if (fn.endpoint !== m[2]) return send(res, call, 200, '', { 'Content-Type': sb.options.contentType }); // token of another record type
+
+		const ctx = { fn, endpoint: fn.endpoint, def: sb.store.schema[fn.endpoint], form, parsed: call.parsed, store: sb.store, clock: sb.clock, call, sandbox: sb };
+		try {
+			if (fn.action === 'list') {
+				for (const hook of sb.hooks.slice()) await hook({ endpoint: fn.endpoint, action: fn.action, token, form, parsed: call.parsed, call, store: sb.store, clock: sb.clock, sandbox: sb });
+			}
+			const out = await handlers[fn.action](ctx);
+			if (out.blank) return send(res, call, 200, '', { 'Content-Type': sb.options.contentType });
+			if (out.error) return sendError(res, call, out.error);
+			if (out.raw) return send(res, call, 200, out.raw, out.headers);
+			return sendJson(res, call, out.json);
+		} catch (e) {
+			if (e instanceof QueryError) {
+				call.detail = e.detail;
+				return sendError(res, call, e.message);
+			}
+			if (e instanceof StoreError) {
+				call.detail = e.message;
+				return sendError(res, call, RECORD_ERROR);
+			}
+			throw e;
+		}
+	}
+
+	// ---------------------------------------------------------------- /__sandbox/ control routes
+	async function handleControl(req, res, url) {
+		const body = await readBody(req);
+		let data = {};
+		if (body.length) {
+			try {
+				data = JSON.parse(body.toString('utf8'));
+			} catch {
+				return reply(res, 400, { error: 'body must be JSON' });
+			}
+		}
+		const p = url.pathname.replace(/\/+$/, '');
+		const method = req.method;
+		if (p === '/__sandbox/health') return reply(res, 200, { ok: true });
+		if (p === '/__sandbox/info' && method === 'GET') {
+			return reply(res, 200, { url: sb.url, credentials: sb.credentials, functions: sb.functions, hourlyLimit: sb.hourly.limit, now: sb.clock.timestamp() });
+		}
+		if (p === '/__sandbox/functions' && method === 'GET') return reply(res, 200, sb.functions);
+		if (p === '/__sandbox/calls' && method === 'GET') return reply(res, 200, sb.calls);
+		if (p === '/__sandbox/reset-calls' && method === 'POST') {
+			sb.resetCalls();
+			return reply(res, 200, { ok: true });
+		}
+		if (p === '/__sandbox/clock') {
+			if (method === 'POST') {
+				if (data.set !== undefined) sb.clock.set(data.set);
+				if (data.advance !== undefined) sb.clock.advance(Number(data.advance));
+			}
+			return reply(res, 200, { now: sb.clock.timestamp() });
+		}
+		if (p === '/__sandbox/faults') {
+			if (method === 'POST') return reply(res, 200, sb.faults.add(data));
+			if (method === 'DELETE') {
+				sb.faults.clear();
+				return reply(res, 200, { ok: true });
+			}
+			return reply(res, 200, sb.faults.list);
+		}
+		if (p === '/__sandbox/limit') {
+			if (method === 'POST') {
+				if (data.hourlyLimit !== undefined) sb.hourly.limit = Number(data.hourlyLimit);
+				if (data.reset) sb.hourly.reset();
+			}
+			return reply(res, 200, { hourlyLimit: sb.hourly.limit, count: sb.hourly.count() });
+		}
+		const rm = /^\/__sandbox\/records\/([a-z]+)(?:\/(\d+))?$/.exec(p);
+		if (rm && sb.store.endpoints.includes(rm[1])) {
+			const ep = rm[1];
+			try {
+				if (method === 'GET' && rm[2]) {
+					const r = sb.store.get(ep, rm[2]);
+					return r ? reply(res, 200, r) : reply(res, 404, { error: 'no such record' });
+				}
+				if (method === 'DELETE' && rm[2]) return reply(res, 200, { deleted: sb.store.remove(ep, rm[2]) });
+				if (method === 'POST') {
+					const id = rm[2] || (data.recordid != null && String(data.recordid) !== '0' ? String(data.recordid) : null);
+					const rec = id ? sb.store.update(ep, id, data.fields || {}) : sb.store.create(ep, data.fields || {});
+					return reply(res, 200, rec);
+				}
+			} catch (e) {
+				return reply(res, 400, { error: e.message });
+			}
+		}
+		return reply(res, 404, { error: `no sandbox route ${method} ${url.pathname}` });
+	}
+
+	function reply(res, status, value) {
+		const buf = Buffer.from(JSON.stringify(value), 'utf8');
+		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': buf.length });
+		res.end(buf);
+	}
+
+	return http.createServer((req, res) => {
+		const url = new URL(req.url, 'http://sandbox.local');
+		const done = (e) => {
+			// eslint-disable-next-line no-console
+			if (!sb.options.quiet) console.error('[sandbox] internal error:', e);
+			if (!res.headersSent) {
+				res.writeHead(500, { 'Content-Type': 'text/plain' });
+				res.end(`sandbox internal error: ${e.message}`);
+			}
+		};
+		if (url.pathname.startsWith('/__sandbox/') || url.pathname === '/__sandbox') return handleControl(req, res, url).catch(done);
+		const m = /^\/API\/([^/]+)\/([^/]+)\/?$/.exec(url.pathname);
+		if (m) return handleApi(req, res, url, m).catch(done);
+		res.writeHead(404, { 'Content-Type': 'text/html;charset=UTF-8' });
+		res.end('<html><body><h1>404 Not Found</h1></body></html>');
+	});
+}
+
+module.exports = { createServer, INVALID_TOKEN, UNAUTHORIZED_HTML };
