@@ -143,7 +143,7 @@ export function buildSort(
 	return sortFields.map((sort, index) => {
 		const field = String(sort.field ?? '').trim();
 		if (!field) throw invalid(source, `${parameterName} → field ${index + 1}: choose the field to sort by`);
-		const direction = sort.direction === 'desc' ? 'desc' : 'asc';
+		const direction = String(sort.direction ?? '').trim().toLowerCase() === 'desc' ? 'desc' : 'asc';
 		return { field, direction };
 	});
 }

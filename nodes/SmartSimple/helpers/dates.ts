@@ -18,7 +18,7 @@ export function toSmartSimpleValue(value: unknown): string {
 	if (value === null || value === undefined) return '';
 	if (value instanceof Date) return value.toISOString().slice(0, 10);
 	if (isLuxonDateTime(value)) return value.toISODate() ?? '';
-	if (Array.isArray(value)) return `,${value.join(',')},`;
+	if (Array.isArray(value)) return value.length ? `,${value.join(',')},` : '';
 	if (typeof value === 'object') return JSON.stringify(value);
 	const text = String(value);
 	return DATE_TIME.exec(text)?.[1] ?? text;

@@ -21,7 +21,9 @@ export function withoutFieldPrefixes<T>(record: Record<string, T>): Record<strin
 	const result: Record<string, T> = {};
 	keys.forEach((key, index) => {
 		const short = stripped[index];
-		const collides = stripped.filter((other) => other === short).length > 1;
+		// Also keep it where the short name is another key as received (`cf_sf_X` beside `sf_X`).
+		const collides =
+			stripped.filter((other) => other === short).length > 1 || (short !== key && keys.includes(short));
 		result[collides ? key : short] = record[key];
 	});
 	return result;

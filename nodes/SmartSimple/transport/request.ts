@@ -142,7 +142,8 @@ export function findProblem(statusCode: number, text: string): SmartConnectProbl
 /** Network-level failures: nothing came back from SmartSimple. */
 export function transportProblem(error: Error & IDataObject, url: string): SmartConnectProblem {
 	const host = safeHost(url);
-	const code = String(error.code ?? '');
+	// n8n-core wraps axios errors in a NodeApiError: the code (ECONNABORTED, ...) is on its cause.
+	const code = String(error.code ?? (error.cause as IDataObject | undefined)?.code ?? '');
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(error.message)) {
 		return {
 			message: `SmartSimple did not answer in time (${host})`,
