@@ -1,0 +1,107 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { apiTokenProperty, fieldListProperty, stripPrefixesOption } from '../descriptions/common';
+import { requiredText } from '../helpers/parameters';
+import type { ResourceDefinition } from '../resources';
+import { resourcesWith } from '../resources';
+import type { OperationOption } from './types';
+import { executeWrites, savedOutput } from './write/batches';
+import {
+	batchSizeOption,
+	checkAgainstFieldList,
+	columnsProperty,
+	getMetaTokenOption,
+	readBatchSize,
+	readColumns,
+	orderRow,
+	readFieldList,
+} from './write/fields';
+
+export const option: OperationOption = {
+	name: 'Create',
+	action: (resource) => `Create a ${resource.singular}`,
+	description: (resource) => `Create one ${resource.singular} per input item`,
+};
+
+const properties: INodeProperties[] = [
+	apiTokenProperty(
+		'An Update function of this record type: SmartSimple creates records with Update functions (record ID 0).',
+	),
+	fieldListProperty(
+		"The Update function's field list (optional). Where given, Columns offers exactly its fields, and each record is checked to carry every one of them and nothing else before any call.",
+	),
+	columnsProperty('add'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			batchSizeOption,
+			{
+				displayName: 'Discover Fields From (List Token)',
+				name: 'discoveryToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description:
+					'Editor only: token of a List function of this record type. Without a Field List, Columns then offers the fields of one record it reads.',
+			},
+			getMetaTokenOption,
+			{
+				displayName: 'Send Unset Fields as Empty',
+				name: 'blankUnsetFields',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether fields of the Field List left unset in Columns are sent empty. When off, a record missing a field of the Field List is refused before any call.',
+			},
+			stripPrefixesOption,
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: resourcesWith('create'), operation: ['create'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	resource: ResourceDefinition,
+): Promise<INodeExecutionData[]> {
+	const batchSize = readBatchSize.call(this);
+	return await executeWrites.call(this, items, {
+		endpoint: resource.endpoint,
+		batchSize,
+		verb: 'save',
+		prepare: (itemIndex) => {
+			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
+			const fieldList = readFieldList.call(this, itemIndex);
+			const options = this.getNodeParameter('options', itemIndex, {}) as { blankUnsetFields?: boolean };
+			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList);
+			if (options.blankUnsetFields) {
+				for (const field of fieldList) if (fields[field] === undefined) fields[field] = '';
+			}
+			checkAgainstFieldList.call(
+				this,
+				fields,
+				fieldList,
+				itemIndex,
+				'Set the missing fields in Columns (an empty value is allowed), or turn on Options → Send Unset Fields as Empty.',
+			);
+			if (!Object.keys(fields).length) {
+				throw new NodeOperationError(this.getNode(), 'Columns sets no field', {
+					itemIndex,
+					description:
+						'Set the values of the new record in Columns, or with "Map Automatically" give the input item keys named like the fields (sf_First Name, cf_My Field).',
+				});
+			}
+			return { itemIndex, apiToken, groupKey: apiToken, row: orderRow({ recordid: '0', ...fields }, fieldList) };
+		},
+		output: (record, answer) => savedOutput.call(this, record, answer),
+	});
+}

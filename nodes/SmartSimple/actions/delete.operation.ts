@@ -1,0 +1,57 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
+import { requiredText } from '../helpers/parameters';
+import type { ResourceDefinition } from '../resources';
+import { resourcesWith } from '../resources';
+import type { OperationOption } from './types';
+import { executeWrites } from './write/batches';
+import { batchSizeOption, readBatchSize, readRecordId } from './write/fields';
+
+export const option: OperationOption = {
+	name: 'Delete',
+	action: (resource) => `Delete a ${resource.singular}`,
+	description: (resource) => `Delete one ${resource.singular} per input item`,
+};
+
+const properties: INodeProperties[] = [
+	apiTokenProperty('A Delete function of this record type (its field list may stay empty).'),
+	{ ...recordIdProperty, description: 'The SmartSimple ID of the record to delete, e.g. {{ $json.recordid }}' },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [batchSizeOption],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: resourcesWith('delete'), operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	resource: ResourceDefinition,
+): Promise<INodeExecutionData[]> {
+	const batchSize = readBatchSize.call(this);
+	return await executeWrites.call(this, items, {
+		endpoint: resource.endpoint,
+		batchSize,
+		verb: 'delete',
+		prepare: (itemIndex) => {
+			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
+			const recordid = readRecordId.call(this, itemIndex);
+			return { itemIndex, apiToken, groupKey: apiToken, row: { recordid } };
+		},
+		output: (record, answer) => ({
+			recordid: String(answer.recordid ?? record.row.recordid),
+			deleted: true,
+			status: answer.status,
+		}),
+	});
+}

@@ -1,0 +1,122 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toSmartSimpleValue } from '../../helpers/dates';
+import { BLANK_RESPONSE } from '../../transport/errors';
+import { fetchPage } from '../../transport/paging';
+import { smartConnectRequest } from '../../transport/request';
+import type { WriteRecord } from './batches';
+import { READ_ONLY_FIELDS, checkAgainstFieldList, orderRow, withoutRecordId } from './fields';
+
+export type ReadAction = 'list' | 'get';
+
+export interface UpdateRecord extends WriteRecord {
+	fieldList: string[];
+	/** How to read the current record, where the user asked for it. */
+	read?: { apiToken: string; action: ReadAction };
+	/** Fields to fill when not set; undefined: every field the read returns but the read-only ones. */
+	fillFields?: string[];
+}
+
+function needsRead(record: UpdateRecord): boolean {
+	if (!record.read) return false;
+	return record.fillFields === undefined || record.fillFields.some((field) => record.row[field] === undefined);
+}
+
+/**
+ * Reads the current records of a batch with stored values and fills every field the user did
+ * not set, so changing one field keeps the others. A List token reads the whole batch in one
+ * call (criteria `recordid = a or recordid = b ...`); a Get token costs one call per record.
+ * Returns the records that could not be filled.
+ */
+export async function fillUnchangedFields(
+	this: IExecuteFunctions,
+	endpoint: string,
+	batch: UpdateRecord[],
+): Promise<Map<UpdateRecord, Error>> {
+	const failures = new Map<UpdateRecord, Error>();
+	const pending = batch.filter(needsRead);
+	if (!pending.length) return failures;
+
+	// Records of one batch share their read options (they are grouped by them).
+	const { apiToken, action } = pending[0].read as { apiToken: string; action: ReadAction };
+	const ids = [...new Set(pending.map((record) => String(record.row.recordid)))];
+	const current = new Map<string, IDataObject>();
+	const readErrors = new Map<string, Error>();
+
+	if (action === 'list') {
+		const page = await fetchPage.call(
+			this,
+			{
+				endpoint,
+				apiToken,
+				itemIndex: pending[0].itemIndex,
+				criteria: ids.map((id, index) => ({
+					andor: index === 0 ? 'and' : 'or',
+					field: 'recordid',
+					operator: '=',
+					value: id,
+				})),
+				othersettings: { getstorevalue: 1 },
+			},
+			1,
+			ids.length,
+		);
+		for (const found of page.records) current.set(String(found.recordid), found);
+	} else {
+		for (const id of ids) {
+			const itemIndex = pending.find((record) => String(record.row.recordid) === id)?.itemIndex;
+			try {
+				const response = await smartConnectRequest.call(this, {
+					endpoint,
+					apiToken,
+					itemIndex,
+					params: { recordid: id, othersettings: { getstorevalue: 1 } },
+				});
+				const found = (response.records as IDataObject[] | undefined)?.[0];
+				if (found) current.set(id, found);
+			} catch (error) {
+				// A blank answer is how a Get function says the record does not exist.
+				if ((error as Error).message !== BLANK_RESPONSE.message) readErrors.set(id, error as Error);
+			}
+		}
+	}
+
+	for (const record of pending) {
+		const id = String(record.row.recordid);
+		const found = current.get(id);
+		if (!found) {
+			failures.set(record, readErrors.get(id) ?? notFound.call(this, record, action));
+			continue;
+		}
+		const fill =
+			record.fillFields ??
+			Object.keys(found).filter((field) => field !== 'recordid' && !READ_ONLY_FIELDS.includes(field));
+		for (const field of fill) {
+			if (record.row[field] === undefined && field in found) {
+				record.row[field] = toSmartSimpleValue(found[field]);
+			}
+		}
+		record.row = orderRow(record.row, record.fieldList);
+		try {
+			checkAgainstFieldList.call(
+				this,
+				withoutRecordId(record.row),
+				record.fieldList,
+				record.itemIndex,
+				"The Fill Unchanged Fields From function did not return these fields: add them to its field list in SmartSimple (named as in the Update function's field list), or set them in Columns.",
+			);
+		} catch (error) {
+			failures.set(record, error as Error);
+		}
+	}
+	return failures;
+}
+
+function notFound(this: IExecuteFunctions, record: UpdateRecord, action: ReadAction): NodeOperationError {
+	const id = String(record.row.recordid);
+	return new NodeOperationError(this.getNode(), `Fill Unchanged Fields From found no record ${id}`, {
+		itemIndex: record.itemIndex,
+		description: `The ${action === 'list' ? 'List' : 'Get'} function did not return record ${id}, so its current values are unknown and nothing was saved. Check the Record ID, and that the function is of the same record type.`,
+	});
+}
