@@ -1,0 +1,115 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { apiTokenProperty } from '../descriptions/common';
+import { forEachItem } from '../helpers/items';
+import { requiredText } from '../helpers/parameters';
+import type { ResourceDefinition } from '../resources';
+import { resourcesWith } from '../resources';
+import { smartConnectRequest } from '../transport/request';
+import type { OperationOption } from './types';
+
+export const option: OperationOption = {
+	name: 'Get Meta',
+	action: (resource) => `Get the configuration of ${resource.plural}`,
+	description: () => 'Get the UTA configuration: types, statuses and fields of each level',
+};
+
+type MetaOutput = 'levels' | 'fields' | 'types' | 'statuses';
+
+const properties: INodeProperties[] = [
+	apiTokenProperty(
+		'A Get Meta function of this record type; its field list names the levels, e.g. levelone.*;;leveltwo.*;;levelthree.*.',
+	),
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'levels',
+		options: [
+			{
+				name: 'One Item per Field',
+				value: 'fields',
+				description: 'Each field with its level, ID, name, caption and type: to document or map fields',
+			},
+			{
+				name: 'One Item per Level',
+				value: 'levels',
+				description: 'Each UTA level with its types, statuses and fields as lists',
+			},
+			{
+				name: 'One Item per Status',
+				value: 'statuses',
+				description: 'Each status with its level, ID and name: to look up the stored value of a status',
+			},
+			{
+				name: 'One Item per Type',
+				value: 'types',
+				description: 'Each type with its level, ID and name: to look up the stored value of a type',
+			},
+		],
+		description:
+			'How to split the configuration into items. Every item names its level ("levelone", "leveltwo", "levelthree").',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: resourcesWith('getMeta'), operation: ['getMeta'] } },
+	properties,
+);
+
+/**
+ * SmartConnect answers an object keyed by level; some instances may wrap it in `records`.
+ * Every level the function's field list names comes back, whatever the chosen resource.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	resource: ResourceDefinition,
+): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(this, items, async (itemIndex) => {
+		const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
+		const output = this.getNodeParameter('output', itemIndex, 'levels') as MetaOutput;
+		const response = await smartConnectRequest.call(this, {
+			endpoint: resource.endpoint,
+			apiToken,
+			itemIndex,
+		});
+		const levels = readLevels(response);
+		if (!levels.length) {
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: 'SmartSimple answered without any configuration' },
+				{
+					message: 'SmartSimple answered without any configuration',
+					description:
+						'Check the API Token is a Get Meta function of this record type and that its field list names the levels, e.g. levelone.*',
+					itemIndex,
+				},
+			);
+		}
+		if (output === 'levels') return levels;
+		return levels.flatMap((level) => {
+			const entries = Array.isArray(level[output]) ? (level[output] as IDataObject[]) : [];
+			return entries.map((entry) => ({ level: level.level, ...entry }));
+		});
+	});
+}
+
+function readLevels(response: IDataObject): IDataObject[] {
+	const wrapped = Array.isArray(response.records) ? (response.records as IDataObject[])[0] : undefined;
+	const source = wrapped && typeof wrapped === 'object' ? wrapped : response;
+	return Object.entries(source)
+		.filter(([key, value]) => key !== 'message' && key !== 'records' && isObject(value))
+		.map(([key, value]) => ({
+			level: key,
+			types: [],
+			statuses: [],
+			fields: [],
+			...(value as IDataObject),
+		}));
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
