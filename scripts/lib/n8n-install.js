@@ -149,11 +149,21 @@ async function installOnce(name, work) {
 	});
 }
 
-function writePrivatePackageJson(dir, name) {
+function writePrivatePackageJson(dir, name, extra = {}) {
 	fs.writeFileSync(
 		path.join(dir, 'package.json'),
-		JSON.stringify({ name, private: true, description: 'cache of n8n-nodes-smartsimple dev tooling' }, null, 2) + '\n',
+		JSON.stringify({ name, private: true, description: 'cache of n8n-nodes-smartsimple dev tooling', ...extra }, null, 2) + '\n',
 	);
+}
+
+/**
+ * Dependencies that some n8n versions fetch from outside the npm registry, replaced by the same
+ * package from the registry (only the npm registry is reachable here). n8n 1.x's
+ * n8n-nodes-base takes `xlsx` from cdn.sheetjs.com; the registry's last `xlsx` is 0.18.5. Only
+ * the Spreadsheet File / Extract From File nodes use it, and the tests use neither.
+ */
+function overridesFor(version) {
+	return majorOf(version) < 2 ? { xlsx: '0.18.5' } : {};
 }
 
 /** Paths of the Node 24 from the registry's `node` package (installed once). */
@@ -190,19 +200,37 @@ function envWithNode(node, base = process.env) {
 	return env;
 }
 
+/**
+ * Whether to build a native module: it must be installed, and its engines must admit the Node
+ * that runs n8n (n8n 1.123's optional @n8n/expression-runtime pulls isolated-vm 6, which needs
+ * Node >= 22 and is not used on Node 20).
+ */
+function nativeModuleWanted(dir, name, nodeVersion) {
+	const pj = path.join(dir, 'node_modules', name, 'package.json');
+	if (!fs.existsSync(pj)) return false;
+	const engines = (JSON.parse(fs.readFileSync(pj, 'utf8')).engines || {}).node || '';
+	const m = /^\s*>=\s*v?(\d+)/.exec(engines);
+	if (m && majorOf(nodeVersion) < Number(m[1])) {
+		log(`not building ${name}: it needs Node ${engines}, n8n runs on ${nodeVersion} here`);
+		return false;
+	}
+	return true;
+}
+
 /** Install n8n@version into the cache once; returns { dir, n8nBin, node, env }. */
 async function ensureN8n(version = DEFAULT_N8N_VERSION) {
 	const node = await nodeFor(version);
 	const env = envWithNode(node);
 	const dir = await installOnce(`n8n-${version}`, async (d) => {
-		writePrivatePackageJson(d, `n8n-${version}-cache`);
+		const overrides = overridesFor(version);
+		writePrivatePackageJson(d, `n8n-${version}-cache`, Object.keys(overrides).length ? { overrides } : {});
 		// a plain install fails here: @confluentinc/kafka-javascript downloads sources in its
 		// install script. Skip scripts, then build only the native modules n8n needs.
-		await run('npm', ['install', `n8n@${version}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		await run('npm', ['install', `n8n@${version}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 			cwd: d,
 			env,
 		});
-		const rebuild = ['sqlite3', 'isolated-vm'].filter((m) => fs.existsSync(path.join(d, 'node_modules', m)));
+		const rebuild = ['sqlite3', 'isolated-vm'].filter((m) => nativeModuleWanted(d, m, node.version));
 		await run('npm', ['rebuild', ...rebuild, '--ignore-scripts=false', '--foreground-scripts=false'], { cwd: d, env });
 		// prove it works before writing the marker
 		const out = await run(node.nodeBin, [path.join(d, 'node_modules', 'n8n', 'bin', 'n8n'), '--version'], {

@@ -35,7 +35,7 @@ async function startSandboxProcess({ port = 8787, args = [], logFile, timeoutMs 
 		url = url || findUrl(output, port);
 		if (url) {
 			try {
-				const r = await fetch(`${url}/__sandbox/calls`);
+				const r = await fetch(`${url}/__sandbox/health`);
 				if (r.ok) break;
 			} catch {
 				/* not yet listening */
@@ -62,12 +62,13 @@ function findUrl(output, port) {
 	return null;
 }
 
-/** Credentials from `GET /__sandbox/credentials`, else from a JSON object the CLI printed. */
+/** Credentials from `GET /__sandbox/info`, else from a JSON object the CLI printed. */
 async function readCredentials(url, getOutput) {
 	try {
-		const r = await fetch(`${url}/__sandbox/credentials`);
+		const r = await fetch(`${url}/__sandbox/info`);
 		if (r.ok) {
-			const c = await r.json();
+			const info = await r.json();
+			const c = info && (info.credentials || info);
 			if (c && c.username) return normalise(c, url);
 		}
 	} catch {
@@ -84,7 +85,7 @@ async function readCredentials(url, getOutput) {
 			/* not JSON */
 		}
 	}
-	throw new Error(`could not read the sandbox credentials (GET /__sandbox/credentials, or a JSON line on its output):\n${tail(getOutput())}`);
+	throw new Error(`could not read the sandbox credentials (GET /__sandbox/info, or a JSON line on its output):\n${tail(getOutput())}`);
 }
 
 function normalise(c, url) {
