@@ -1,0 +1,263 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { FilterCondition } from '../helpers/criteria';
+import { buildCriteria } from '../helpers/criteria';
+import { shapeRecord } from '../helpers/items';
+import { getResource } from '../resources';
+import type { ListCall } from '../transport/paging';
+import { fetchPage } from '../transport/paging';
+import type { Condition, Cursor, KeyFields, Position } from './cursor';
+import {
+	CursorError,
+	PollReader,
+	andGroups,
+	cursorFrom,
+	initialCursor,
+	MAX_TIE_IDS,
+	isLastPage,
+	keysetGroups,
+} from './cursor';
+import type { TriggerEvent } from './properties';
+import { DEFAULT_PAGE_SIZE } from './properties';
+import { isLocalDateTime, isTimeZone, localToIso, toInstanceTime } from './time';
+
+/** What the node keeps in its static data between polls. */
+interface TriggerState {
+	cursor?: Cursor;
+	/** What the cursor was built for; a change of it starts again (see `watchKey`). */
+	watching?: string;
+}
+
+interface TriggerOptions {
+	pageSize?: number;
+	startFrom?: string;
+	timezone?: string;
+	stripPrefixes?: boolean;
+}
+
+interface Settings {
+	call: ListCall;
+	fields: KeyFields;
+	filters: Condition[];
+	pageSize: number;
+	startFrom?: string;
+	timezone?: string;
+	stripPrefixes: boolean;
+	watching: string;
+}
+
+/** A host that gives no budget gets this one; the drain stops at 80% of whichever applies. */
+const FALLBACK_BUDGET_MS = 5 * 60_000;
+const BUDGET_SHARE = 0.8;
+
+export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const settings = readSettings.call(this);
+	if (this.getMode() === 'manual') return await sample.call(this, settings);
+
+	const state = this.getWorkflowStaticData('node') as TriggerState;
+	let start = state.watching === settings.watching ? state.cursor : undefined;
+	if (!start) {
+		if (!settings.startFrom) {
+			state.cursor = await newestCursor.call(this, settings);
+			state.watching = settings.watching;
+			return null;
+		}
+		start = cursorFrom(settings.startFrom);
+	}
+
+	const { records, cursor } = await readChanges.call(this, settings, start);
+	if (!records.length) return null;
+	// Stored only now, with the items: a poll that failed part way has thrown before this.
+	state.cursor = cursor;
+	state.watching = settings.watching;
+	return [records.map((record) => ({ json: output(record, settings) }))];
+}
+
+/** Reads every change after `start`, page by page by key, within the host's poll budget. */
+async function readChanges(
+	this: IPollFunctions,
+	settings: Settings,
+	start: Cursor,
+): Promise<{ records: IDataObject[]; cursor: Cursor }> {
+	const deadline = Date.now() + pollBudgetMs(this) * BUDGET_SHARE;
+	const reader = new PollReader(start);
+	const records: IDataObject[] = [];
+	for (;;) {
+		const groups = keysetGroups(start, reader.after, settings.fields);
+		const page = await fetchPage.call(
+			this,
+			{ ...settings.call, criteria: combine.call(this, settings, groups), sortby: sortBy(settings, 'asc') },
+			1,
+			settings.pageSize,
+		);
+		for (const record of page.records) {
+			if (accept.call(this, reader, positionOf.call(this, record, settings.fields))) records.push(record);
+		}
+		if (isLastPage(page.records.length, page.allcount, settings.pageSize)) break;
+		// The rest is left for the next poll, which continues from the cursor computed so far.
+		if (Date.now() > deadline) break;
+	}
+	return { records, cursor: reader.nextCursor() };
+}
+
+/** First activation: the newest page, read newest first, is history; only later changes count. */
+async function newestCursor(this: IPollFunctions, settings: Settings): Promise<Cursor> {
+	// One more than the ID memory holds: enough to tell whether the newest tie fits in it.
+	const limit = Math.min(settings.pageSize, MAX_TIE_IDS + 1);
+	const page = await fetchPage.call(
+		this,
+		{ ...settings.call, criteria: settings.filters, sortby: sortBy(settings, 'desc') },
+		1,
+		limit,
+	);
+	const positions = page.records.map((record) => positionOf.call(this, record, settings.fields));
+	return initialCursor(positions, isLastPage(positions.length, page.allcount, limit), MAX_TIE_IDS);
+}
+
+/** "Fetch Test Event": the newest matching record, cursor untouched. */
+async function sample(this: IPollFunctions, settings: Settings): Promise<INodeExecutionData[][] | null> {
+	const page = await fetchPage.call(
+		this,
+		{ ...settings.call, criteria: settings.filters, sortby: sortBy(settings, 'desc') },
+		1,
+		1,
+	);
+	const [record] = page.records;
+	if (!record) return null;
+	positionOf.call(this, record, settings.fields);
+	return [[{ json: output(record, settings) }]];
+}
+
+function readSettings(this: IPollFunctions): Settings {
+	const resourceName = this.getNodeParameter('resource') as string;
+	const resource = getResource(resourceName);
+	if (!resource?.timestamps) {
+		throw new NodeOperationError(this.getNode(), `The trigger cannot watch "${resourceName}" records`);
+	}
+	const apiToken = String(this.getNodeParameter('apiToken', '') ?? '').trim();
+	if (!apiToken) {
+		throw new NodeOperationError(this.getNode(), 'API Token is empty', {
+			description:
+				"Paste the token of a List function of this record type (SmartSimple: Global Settings → Integrations → SmartConnect API).",
+		});
+	}
+	const event = this.getNodeParameter('event', 'modified') as TriggerEvent;
+	const fields: KeyFields = {
+		timestamp: requiredField.call(this, 'timestampField', 'Timestamp Field', resource.timestamps[event]),
+		id: requiredField.call(this, 'idField', 'ID Field', 'recordid'),
+	};
+	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+	const timezone = options.timezone?.trim() || undefined;
+	if (timezone && !isTimeZone(timezone)) {
+		throw new NodeOperationError(this.getNode(), `Unknown time zone "${timezone}"`, {
+			description: 'Set Options → Instance Time Zone to an IANA zone name such as America/Toronto, or remove it.',
+		});
+	}
+	const pageSize = Math.min(10_000, Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)));
+	const startFrom = readStartFrom.call(this, options.startFrom, timezone);
+	const conditions = this.getNodeParameter('filters.conditions', []) as FilterCondition[];
+	return {
+		call: { endpoint: resource.endpoint, apiToken },
+		fields,
+		filters: buildCriteria(conditions, { node: this.getNode() }),
+		pageSize,
+		startFrom,
+		timezone,
+		stripPrefixes: options.stripPrefixes === true,
+		// Another record type, field or start date makes the stored cursor meaningless.
+		watching: JSON.stringify([resource.value, fields.timestamp, fields.id, startFrom ?? null]),
+	};
+}
+
+function requiredField(this: IPollFunctions, name: string, label: string, fallback: string): string {
+	const value = String(this.getNodeParameter(name, fallback) ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(this.getNode(), `${label} is empty`, {
+			description: `Enter the field name as the List function's field list writes it, e.g. "${fallback}".`,
+		});
+	}
+	return value;
+}
+
+function readStartFrom(this: IPollFunctions, value: unknown, timezone?: string): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = value instanceof Date ? value.toISOString() : String(value);
+	const local = toInstanceTime(text, timezone);
+	if (!local) {
+		throw new NodeOperationError(this.getNode(), `Start From "${text}" is not a date and time`, {
+			description: 'Pick a date and time, e.g. 2025-03-01 00:00:00, or remove the option.',
+		});
+	}
+	return local;
+}
+
+function combine(this: IPollFunctions, settings: Settings, groups: Condition[][]): Condition[] {
+	try {
+		return andGroups(settings.filters, groups);
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+}
+
+function sortBy(settings: Settings, direction: 'asc' | 'desc'): IDataObject[] {
+	return [
+		{ field: settings.fields.timestamp, direction },
+		{ field: settings.fields.id, direction },
+	];
+}
+
+function accept(this: IPollFunctions, reader: PollReader, position: Position): boolean {
+	try {
+		return reader.accept(position);
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+}
+
+/** The record's place in the trigger's order; refuses records the keyset cannot order. */
+function positionOf(this: IPollFunctions, record: IDataObject, fields: KeyFields): Position {
+	for (const [name, label] of [
+		[fields.timestamp, 'Timestamp Field'],
+		[fields.id, 'ID Field'],
+	]) {
+		if (!(name in record)) {
+			throw new NodeOperationError(this.getNode(), `The records have no "${name}" field`, {
+				description: `${label} must name a field the List function returns. Add "${name}" to the function's field list in SmartSimple (Global Settings → Integrations → SmartConnect API), or change ${label}. The records carry: ${Object.keys(record).join(', ')}.`,
+			});
+		}
+	}
+	const ts = record[fields.timestamp];
+	if (!isLocalDateTime(ts)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Record ${String(record[fields.id])} has "${String(ts)}" in "${fields.timestamp}", not a date and time`,
+			{
+				description:
+					'Timestamp Field must be a date-time field that every record has, such as sf_Modified Date or sf_Created Date.',
+			},
+		);
+	}
+	return { ts, id: String(record[fields.id]) };
+}
+
+function output(record: IDataObject, settings: Settings): IDataObject {
+	const json = { ...record };
+	const ts = record[settings.fields.timestamp];
+	if (settings.timezone && typeof ts === 'string') {
+		const iso = localToIso(ts, settings.timezone);
+		if (iso) json[`${settings.fields.timestamp} (ISO)`] = iso;
+	}
+	return shapeRecord(json, { stripPrefixes: settings.stripPrefixes });
+}
+
+/** n8n 2.38 added the poll budget; older hosts lack it. */
+function pollBudgetMs(context: IPollFunctions): number {
+	const host = context as Partial<Pick<IPollFunctions, 'getPollBudgetMs'>>;
+	const budget = typeof host.getPollBudgetMs === 'function' ? host.getPollBudgetMs() : FALLBACK_BUDGET_MS;
+	return Number.isFinite(budget) && budget > 0 ? budget : FALLBACK_BUDGET_MS;
+}
+
+function asNodeError(context: IPollFunctions, error: Error): Error {
+	return error instanceof CursorError ? new NodeOperationError(context.getNode(), error.message) : error;
+}
