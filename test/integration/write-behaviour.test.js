@@ -530,6 +530,24 @@ describe('Map Automatically', () => {
 		expect(items[0].json.recordid).toBe(String(first));
 	});
 
+	test('without a Field List: the item keys named sf_/cf_, except read-only ones', async () => {
+		const { items, error } = await ctx.run(
+			{
+				resource: 'user',
+				operation: 'update',
+				apiToken: 'user-update-contact',
+				recordId: '={{ $json.recordid }}',
+				columns: { mappingMode: 'autoMapInputData', value: null },
+			},
+			[{ json: { recordid: '2000016', sf_Email: 'e@example.org', 'sf_Modified Date': '2025-01-01 10:00:00', sf_Phone: 555, note: 'x' } }],
+		);
+		expect(error).toBeUndefined();
+		expect(ctx.sb.calls[0].form.jsonrset).toBe(
+			JSON.stringify([{ recordid: '2000016', sf_Email: 'e@example.org', sf_Phone: '555' }]),
+		);
+		expect(items[0].json).toEqual({ recordid: '2000016', status: 'updated successfully', sf_Email: 'e@example.org', sf_Phone: '555' });
+	});
+
 	test('update maps the record ID by expression and fills the rest from a List read', async () => {
 		const before = ctx.sb.store.get('user', '2000015');
 		const { items, error } = await ctx.run(

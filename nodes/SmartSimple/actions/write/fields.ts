@@ -82,7 +82,8 @@ export function readBatchSize(this: IExecuteFunctions): number {
  * The fields one item sets, converted to what SmartSimple takes: dates as YYYY-MM-DD, lists as
  * ",1,2,", everything else as text. A field left empty in "Define Below" is not set (an update
  * may then fill it from the current record); "Map Automatically" sends the item's keys that are
- * in the Field List, or without one its keys that look like SmartSimple fields (sf_/cf_).
+ * in the Field List, or without one its keys that look like SmartSimple fields (sf_/cf_) except
+ * the read-only ones (an item read by a List step carries sf_Created Date and sf_Modified Date).
  */
 export function readColumns(
 	this: IExecuteFunctions,
@@ -94,7 +95,9 @@ export function readColumns(
 	const fields: IDataObject = {};
 	if (mappingMode === 'autoMapInputData') {
 		for (const [key, value] of Object.entries(item.json)) {
-			const wanted = fieldList.length ? fieldList.includes(key) : /^(sf|cf)_./.test(key);
+			const wanted = fieldList.length
+				? fieldList.includes(key)
+				: /^(sf|cf)_./.test(key) && !READ_ONLY_FIELDS.includes(key);
 			if (wanted && value !== undefined) fields[key] = toSmartSimpleValue(value);
 		}
 		return fields;
