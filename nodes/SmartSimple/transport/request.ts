@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	INode,
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
@@ -154,10 +155,10 @@ export function transportProblem(error: Error & IDataObject, url: string): Smart
 	if (/instance url/i.test(error.message)) {
 		return { message: error.message, description: "Fix the credential's Instance URL." };
 	}
+	// The code goes in the description: n8n replaces a message that names one (ECONNREFUSED, ...).
 	return {
-		message: `Could not reach SmartSimple at ${host}${code ? ` (${code})` : ''}`,
-		description:
-			"Check the credential's Instance URL and that this n8n instance can reach it over the network.",
+		message: `Could not reach SmartSimple at ${host}`,
+		description: `${code ? `The connection failed (${code}). ` : ''}Check the credential's Instance URL and that this n8n instance can reach it over the network.`,
 	};
 }
 
@@ -182,8 +183,9 @@ async function apiError(
 ): Promise<NodeApiError> {
 	const details: JsonObject = { message: problem.message, endpoint: call.endpoint };
 	if (statusCode !== undefined) details.httpCode = String(statusCode);
-	if (responseText) details.response = await redact.call(this, call, responseText.slice(0, 300));
-	return new NodeApiError(this.getNode(), details, {
+	// Redact before cutting: a secret across the cut would leave its first characters in clear.
+	if (responseText) details.response = (await redact.call(this, call, responseText)).slice(0, 300);
+	return new NodeApiError(withoutApiToken(this.getNode()), details, {
 		message: problem.message,
 		description: problem.description,
 		httpCode: statusCode === undefined ? undefined : String(statusCode),
@@ -195,7 +197,23 @@ async function redact(this: SmartConnectContext, call: SmartConnectCall, text: s
 	const { password } = await this.getCredentials<{ password?: string }>('smartSimpleApi');
 	let clean = text;
 	for (const secret of [password, call.apiToken]) {
-		if (secret) clean = clean.split(secret).join('[redacted]');
+		if (!secret) continue;
+		// Also as a form body would carry it, where an error page echoes the request.
+		const encoded = encodeURIComponent(secret);
+		const formEncoded = new URLSearchParams({ s: secret }).toString().slice(2);
+		for (const form of [secret, encoded, encoded.replace(/%20/g, '+'), formEncoded]) {
+			clean = clean.split(form).join('[redacted]');
+		}
 	}
 	return clean;
+}
+
+/**
+ * n8n records an error with its node, parameters included, in the execution data (and error
+ * workflows pass it on): the API token parameter is left out there.
+ */
+export function withoutApiToken(node: INode): INode {
+	const token = node.parameters?.apiToken;
+	if (typeof token !== 'string' || !token || token.startsWith('=')) return node;
+	return { ...node, parameters: { ...node.parameters, apiToken: '[redacted]' } };
 }
