@@ -146,22 +146,31 @@ describe('transportProblem', () => {
 		expect(transportProblem(wrapped, url)).toEqual(expected);
 	});
 
-	test('connection failures name the host and the code', () => {
+	test('connection failures name the host; the code goes in the description', () => {
 		expect(transportProblem(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), url)).toEqual({
-			message: 'Could not reach SmartSimple at acme.smartsimple.com (ECONNREFUSED)',
-			description: expect.stringMatching(/Instance URL/),
+			message: 'Could not reach SmartSimple at acme.smartsimple.com',
+			description:
+				"The connection failed (ECONNREFUSED). Check the credential's Instance URL and that this n8n instance can reach it over the network.",
 		});
-		const wrapped = new Error('The service refused the connection - perhaps it is offline');
-		wrapped.cause = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ENOTFOUND' });
-		expect(transportProblem(wrapped, url).message).toBe(
-			'Could not reach SmartSimple at acme.smartsimple.com (ENOTFOUND)',
-		);
-		expect(transportProblem(new Error('socket hang up'), url).message).toBe(
-			'Could not reach SmartSimple at acme.smartsimple.com',
-		);
+		const wrapped = new Error('The connection cannot be established');
+		wrapped.cause = Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
+		expect(transportProblem(wrapped, url).description).toMatch(/^The connection failed \(ENOTFOUND\)\. /);
+		expect(transportProblem(new Error('socket hang up'), url)).toEqual({
+			message: 'Could not reach SmartSimple at acme.smartsimple.com',
+			description:
+				"Check the credential's Instance URL and that this n8n instance can reach it over the network.",
+		});
 		expect(transportProblem(new Error('x'), 'not a url').message).toBe(
 			'Could not reach SmartSimple at the instance URL',
 		);
+	});
+
+	test('no message names an error code n8n would replace with its own words', () => {
+		const codes = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'EAI_AGAIN'];
+		for (const code of codes) {
+			const { message } = transportProblem(Object.assign(new Error('x'), { code }), url);
+			for (const other of codes) expect(message).not.toContain(other);
+		}
 	});
 
 	test("the credential's own Instance URL refusal passes through", () => {
