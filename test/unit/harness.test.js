@@ -305,7 +305,7 @@ describe('testCredential (declarative test run like n8n CredentialsTester)', () 
 			message: 'Connection successful!',
 		});
 		expect(requests[0].form).toMatchObject({
-			apitoken: 'n8n-credential-test',
+			apitoken: 'n8n-login-test',
 			url: `${baseUrl}/API/1/company/`,
 			companyid: '12345',
 			alias: 'acme',
