@@ -31,6 +31,22 @@ const DOCUMENTED = [
 ];
 
 let sb;
+
+/**
+ * The sandbox call log with the password masked: assertions print what they receive when they
+ * fail, and the log must never show the password.
+ */
+function calls(server = sb) {
+	return server.calls.map((call) => ({
+		...call,
+		form: {
+			...call.form,
+			...(call.form.password === undefined
+				? {}
+				: { password: call.form.password === server.credentials.password ? '<the password>' : '<another password>' }),
+		},
+	}));
+}
 let recordIds;
 beforeAll(async () => {
 	sb = await startSandbox({
@@ -104,8 +120,8 @@ describe('HTTP 401: the login', () => {
 			credentials: { ...sb.credentials, ...change },
 		});
 		expectNoSecrets(result);
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0].status).toBe(401);
+		expect(calls()).toHaveLength(1);
+		expect(calls()[0].status).toBe(401);
 		expect(result.items).toBeUndefined();
 		expect(result.error).toMatchObject({
 			name: 'NodeApiError',
@@ -130,13 +146,13 @@ describe('blank 200 body', () => {
 		const { error, items } = await run(getParams('3999999'));
 		expect(items).toBeUndefined();
 		expect(error).toMatchObject({ ...blank, httpCode: '200' });
-		expect(sb.calls[0]).toMatchObject({ status: 200, form: expect.objectContaining({ recordid: '3999999' }) });
+		expect(calls()[0]).toMatchObject({ status: 200, form: expect.objectContaining({ recordid: '3999999' }) });
 	});
 
 	test('a token of another record type', async () => {
 		const { error } = await run({ ...getParams(), resource: 'company', apiToken: GET_TOKEN });
 		expect(error).toMatchObject(blank);
-		expect(sb.calls[0].endpoint).toBe('company');
+		expect(calls()[0].endpoint).toBe('company');
 	});
 
 	test('blank body by fault, 200', async () => {
@@ -149,7 +165,7 @@ describe('blank 200 body', () => {
 describe("the sandbox's own refusals", () => {
 	test('unknown token -> "Invalid API Token"', async () => {
 		const { error } = await run({ ...getParams(), apiToken: UNKNOWN_TOKEN });
-		expect(sb.calls[0].error).toBe('Invalid API Token');
+		expect(calls()[0].error).toBe('Invalid API Token');
 		expect(error).toMatchObject({
 			message: 'SmartSimple did not recognise the API token',
 			description: expect.stringMatching(/Global Settings → Integrations → SmartConnect API/),
@@ -160,7 +176,7 @@ describe("the sandbox's own refusals", () => {
 		const { error } = await run(
 			listParams({ filters: { conditions: [{ field: 'cf_No Such Field', value: 'x' }] } }),
 		);
-		expect(sb.calls[0].error).toBe('Encountered error while processing list');
+		expect(calls()[0].error).toBe('Encountered error while processing list');
 		expect(error).toMatchObject({
 			message: 'SmartSimple could not run the list query',
 			description: expect.stringMatching(/each field must exist for this record type/),
@@ -169,8 +185,8 @@ describe("the sandbox's own refusals", () => {
 
 	test('a key format the server does not know -> "processing other setting parameters"', async () => {
 		const { error } = await run(listParams({ options: { keyFormat: '={{ 7 }}' } }));
-		expect(sb.calls[0].parsed.othersettings).toEqual({ keyformat: 7, recordstart: 1, recordend: 5 });
-		expect(sb.calls[0].error).toBe('Encountered error while processing other setting parameters');
+		expect(calls()[0].parsed.othersettings).toEqual({ keyformat: 7, recordstart: 1, recordend: 5 });
+		expect(calls()[0].error).toBe('Encountered error while processing other setting parameters');
 		expect(error).toMatchObject({
 			message: 'SmartSimple could not read the list options',
 			description: expect.stringMatching(/page size \(1 to 10,000\), value format and key format/),
@@ -201,7 +217,7 @@ describe('hourly limit', () => {
 		try {
 			for (let i = 0; i < 3; i++) expect((await run(getParams())).error).toBeUndefined();
 			const { error } = await run(getParams());
-			expect(sb.calls[3].error).toBe(
+			expect(calls()[3].error).toBe(
 				'Number of API Calls within the hour have reached the maximum limit, please try again later',
 			);
 			expect(error.message).toBe("SmartSimple's hourly API call limit is reached");
@@ -221,7 +237,7 @@ describe('hourly limit', () => {
 		sb.hourly.limit = 2;
 		try {
 			const { error, items } = await run(listParams({ returnAll: true, options: { pageSize: 10 } }));
-			expect(sb.calls).toHaveLength(3);
+			expect(calls()).toHaveLength(3);
 			expect(items).toBeUndefined();
 			expect(error.message).toBe("SmartSimple's hourly API call limit is reached");
 		} finally {
@@ -268,7 +284,7 @@ describe('HTML pages, server faults, connection failures', () => {
 	test('a fault on the second page of Return All fails the whole list', async () => {
 		sb.faults.add({ token: LIST_TOKEN, after: 1, times: 1, status: 503, body: 'html' });
 		const { error, items } = await run(listParams({ returnAll: true, options: { pageSize: 50 } }));
-		expect(sb.calls).toHaveLength(2);
+		expect(calls()).toHaveLength(2);
 		expect(items).toBeUndefined();
 		expect(error.message).toBe('SmartSimple had a server error (HTTP 503)');
 	});
@@ -306,7 +322,7 @@ describe('Continue On Fail', () => {
 			},
 		);
 		expect(error).toBeUndefined();
-		expect(sb.calls.map((c) => c.form.recordid)).toEqual([recordIds[0], '3999999', recordIds[1]]);
+		expect(calls().map((c) => c.form.recordid)).toEqual([recordIds[0], '3999999', recordIds[1]]);
 		expect(items).toEqual([
 			{ json: { recordid: recordIds[0], sf_Name: expect.any(String), sf_Status: expect.any(String) }, pairedItem: { item: 0 } },
 			{
@@ -340,7 +356,7 @@ describe('Continue On Fail', () => {
 		const { items } = await run(listParams({ filterMode: 'json', criteriaJson: 'not json' }), {
 			continueOnFail: true,
 		});
-		expect(sb.calls).toHaveLength(0);
+		expect(calls()).toHaveLength(0);
 		expect(items).toHaveLength(1);
 		expect(items[0].json.error).toMatch(/^Criteria \(JSON\) is not valid JSON/);
 	});

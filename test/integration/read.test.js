@@ -10,6 +10,22 @@ const { startSandbox } = require('../sandbox');
 const { formatRecord } = require('../sandbox/format');
 
 let sb;
+
+/**
+ * The sandbox call log with the password masked: assertions print what they receive when they
+ * fail, and the log must never show the password.
+ */
+function calls(server = sb) {
+	return server.calls.map((call) => ({
+		...call,
+		form: {
+			...call.form,
+			...(call.form.password === undefined
+				? {}
+				: { password: call.form.password === server.credentials.password ? '<the password>' : '<another password>' }),
+		},
+	}));
+}
 beforeAll(async () => {
 	sb = await startSandbox({ seed: 42, records: 'small' });
 });
@@ -41,7 +57,7 @@ function expectForm(call, expected) {
 	const c = sb.credentials;
 	expect({
 		username: username === c.username,
-		password: password === c.password,
+		password: password === '<the password>',
 		companyid: companyid === c.companyId,
 		alias: alias === c.alias,
 	}).toEqual({ username: true, password: true, companyid: true, alias: true });
@@ -84,8 +100,8 @@ describe.each(RESOURCES)('$resource', ({ resource, endpoint }) => {
 			recordId: id,
 		});
 		expect(error).toBeUndefined();
-		expect(sb.calls).toHaveLength(1);
-		const [call] = sb.calls;
+		expect(calls()).toHaveLength(1);
+		const [call] = calls();
 		expect(call).toMatchObject({
 			method: 'POST',
 			path: `/API/1/${endpoint}/`,
@@ -110,8 +126,8 @@ describe.each(RESOURCES)('$resource', ({ resource, endpoint }) => {
 			limit: 7,
 		});
 		expect(error).toBeUndefined();
-		expect(sb.calls).toHaveLength(1);
-		const [call] = sb.calls;
+		expect(calls()).toHaveLength(1);
+		const [call] = calls();
 		expect(call).toMatchObject({ endpoint, token: `${endpoint}-list`, action: 'list', url: apiUrl(endpoint) });
 		expectForm(call, {
 			apitoken: `${endpoint}-list`,
@@ -134,8 +150,8 @@ describe.each(RESOURCES)('$resource', ({ resource, endpoint }) => {
 			options: { valueFormat: 'stored' },
 		});
 		expect(error).toBeUndefined();
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0].parsed.othersettings).toEqual({ getstorevalue: 1, recordstart: 1, recordend: 1000 });
+		expect(calls()).toHaveLength(1);
+		expect(calls()[0].parsed.othersettings).toEqual({ getstorevalue: 1, recordstart: 1, recordend: 1000 });
 		const all = ids(endpoint);
 		expect(items.map((i) => i.json)).toEqual(all.map((id) => storedFromStore(endpoint, `${endpoint}-list`, id)));
 	});
@@ -161,8 +177,8 @@ describe('report getAll: run the report, one item per row', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toEqual(rows);
 		expect(items.every((i) => i.pairedItem.item === 0)).toBe(true);
-		expect(sb.calls).toHaveLength(Math.max(1, Math.ceil(rows.length / 50)));
-		sb.calls.forEach((call, page) => {
+		expect(calls()).toHaveLength(Math.max(1, Math.ceil(rows.length / 50)));
+		calls().forEach((call, page) => {
 			expect(call).toMatchObject({ endpoint: 'report', token, url: apiUrl('report') });
 			// Reports take no criteria or sort.
 			expect(call.parsed).toEqual({
@@ -188,8 +204,8 @@ describe('report getAll: run the report, one item per row', () => {
 		expect(items[0].json).toEqual(
 			Object.fromEntries(REPORTS.applications.columns.map((c) => [c, first[c]])),
 		);
-		expect(sb.calls).toHaveLength(1);
-		expectForm(sb.calls[0], {
+		expect(calls()).toHaveLength(1);
+		expectForm(calls()[0], {
 			apitoken: 'report-list',
 			url: apiUrl('report'),
 			othersettings: '{"recordstart":1,"recordend":3}',
@@ -247,8 +263,8 @@ describe('criteria builder: every operator against the sandbox', () => {
 			filters: { conditions: [{ andor: 'and', field: AMOUNT, operator, value: median }] },
 		});
 		expect(error).toBeUndefined();
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0].parsed.criteria).toEqual([{ andor: 'and', field: AMOUNT, operator: wire, value: median }]);
+		expect(calls()).toHaveLength(1);
+		expect(calls()[0].parsed.criteria).toEqual([{ andor: 'and', field: AMOUNT, operator: wire, value: median }]);
 		const want = levelOne().filter((r) => match(r, median)).map((r) => r.recordid);
 		expect(want.length).toBeGreaterThan(0);
 		expect(items.map((i) => i.json.recordid)).toEqual(want);
@@ -261,7 +277,7 @@ describe('criteria builder: every operator against the sandbox', () => {
 		const { items } = await listLevelOne({
 			filters: { conditions: [{ field: 'sf_Name', operator, value: 'health' }] },
 		});
-		expect(sb.calls[0].parsed.criteria).toEqual([{ andor: 'and', field: 'sf_Name', operator: wire, value: 'health' }]);
+		expect(calls()[0].parsed.criteria).toEqual([{ andor: 'and', field: 'sf_Name', operator: wire, value: 'health' }]);
 		const want = levelOne()
 			.filter((r) => contains(r.sf_Name, 'health') === wanted)
 			.map((r) => r.recordid);
@@ -276,7 +292,7 @@ describe('criteria builder: every operator against the sandbox', () => {
 		const { items } = await listLevelOne({
 			filters: { conditions: [{ field: 'cf_Amount Awarded', operator, value: 'ignored' }] },
 		});
-		expect(sb.calls[0].parsed.criteria).toEqual([
+		expect(calls()[0].parsed.criteria).toEqual([
 			{ andor: 'and', field: 'cf_Amount Awarded', operator: 'isempty', value },
 		]);
 		const want = levelOne()
@@ -293,7 +309,7 @@ describe('criteria builder: every operator against the sandbox', () => {
 			{ andor: 'or', field: 'sf_Status', operator: 'equal', value: '1' },
 		];
 		const { items } = await listLevelOne({ filters: { conditions } });
-		expect(sb.calls[0].parsed.criteria).toEqual([
+		expect(calls()[0].parsed.criteria).toEqual([
 			{ andor: 'and', field: 'sf_Status', operator: '=', value: '4' },
 			{ andor: 'and', field: AMOUNT, operator: '>', value: median },
 			{ andor: 'or', field: 'sf_Status', operator: '=', value: '1' },
@@ -313,7 +329,7 @@ describe('criteria builder: every operator against the sandbox', () => {
 		];
 		const { items, error } = await listLevelOne({ filters: { conditions } });
 		expect(error).toBeUndefined();
-		expect(sb.calls[0].parsed.criteria).toEqual([
+		expect(calls()[0].parsed.criteria).toEqual([
 			{ andor: '(', field: 'sf_Status', operator: '=', value: '4' },
 			{ andor: 'or', field: 'sf_Status', operator: '=', value: '2' },
 			{ andor: ') and (', field: AMOUNT, operator: '>=', value: median },
@@ -338,7 +354,7 @@ describe('criteria builder: every operator against the sandbox', () => {
 			{ andor: 'and', field: 'sf_Name', operator: 'like', value: 'a' },
 		];
 		const { items } = await listLevelOne({ filters: { conditions } });
-		expect(sb.calls[0].parsed.criteria.map((c) => c.andor)).toEqual(['(', 'and', ') or (', 'and']);
+		expect(calls()[0].parsed.criteria.map((c) => c.andor)).toEqual(['(', 'and', ') or (', 'and']);
 		const want = levelOne()
 			.filter(
 				(r) =>
@@ -356,7 +372,7 @@ describe('criteria builder: every operator against the sandbox', () => {
 		});
 		expect(items).toBeUndefined();
 		expect(error.message).toBe('Filters → condition 2: ") or (" closes a group, but none was opened with "("');
-		expect(sb.calls).toHaveLength(0);
+		expect(calls()).toHaveLength(0);
 	});
 
 	test('a filter value from an expression, one list per input item, paired to its item', async () => {
@@ -372,7 +388,7 @@ describe('criteria builder: every operator against the sandbox', () => {
 			input: [{ json: { status: '4' } }, { json: { status: '5' } }],
 		});
 		expect(run2.error).toBeUndefined();
-		expect(sb.calls.map((c) => c.parsed.criteria[0].value)).toEqual(['4', '5']);
+		expect(calls().map((c) => c.parsed.criteria[0].value)).toEqual(['4', '5']);
 		const byStatus = (s) => levelOne().filter((r) => r.sf_Status === s).map((r) => r.recordid);
 		expect(run2.items.filter((i) => i.pairedItem.item === 0).map((i) => i.json.recordid)).toEqual(byStatus('4'));
 		expect(run2.items.filter((i) => i.pairedItem.item === 1).map((i) => i.json.recordid)).toEqual(byStatus('5'));
@@ -396,8 +412,8 @@ describe('criteria JSON mode', () => {
 			filters: { conditions: [{ field: 'sf_Name', value: 'builder is ignored in JSON mode' }] },
 		});
 		expect(error).toBeUndefined();
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0].parsed.criteria).toEqual(criteria);
+		expect(calls()).toHaveLength(1);
+		expect(calls()[0].parsed.criteria).toEqual(criteria);
 		const want = levelOne()
 			.filter((r) => (r.sf_Status === '4' || r.sf_Status === '7') && !contains(r.sf_Name, 'e'))
 			.map((r) => r.recordid);
@@ -419,7 +435,7 @@ describe('criteria JSON mode', () => {
 			input: [{ json: { max: Number(a) } }, { json: { max: Number(b) } }],
 		});
 		expect(error).toBeUndefined();
-		expect(sb.calls.map((c) => c.parsed.criteria)).toEqual([
+		expect(calls().map((c) => c.parsed.criteria)).toEqual([
 			[{ andor: 'and', field: 'recordid', operator: '<=', value: a }],
 			[{ andor: 'and', field: 'recordid', operator: '<=', value: b }],
 		]);
@@ -431,7 +447,7 @@ describe('criteria JSON mode', () => {
 
 	test('empty JSON array: no criteria field at all', async () => {
 		const { items } = await listLevelOne({ filterMode: 'json', criteriaJson: '[]' });
-		expect(sb.calls[0].form).not.toHaveProperty('criteria');
+		expect(calls()[0].form).not.toHaveProperty('criteria');
 		expect(items).toHaveLength(levelOne().length);
 	});
 
@@ -440,7 +456,7 @@ describe('criteria JSON mode', () => {
 		expect(items).toBeUndefined();
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toMatch(/^Criteria \(JSON\) is not valid JSON: /);
-		expect(sb.calls).toHaveLength(0);
+		expect(calls()).toHaveLength(0);
 	});
 
 	test('valid JSON of the wrong shape: error naming the item, no call spent', async () => {
@@ -451,7 +467,7 @@ describe('criteria JSON mode', () => {
 		expect(error.message).toBe(
 			'Criteria (JSON) → item 1: "operator" must be one of =, !=, <>, >, >=, <, <=, like, not like, isempty',
 		);
-		expect(sb.calls).toHaveLength(0);
+		expect(calls()).toHaveLength(0);
 	});
 });
 
@@ -466,7 +482,7 @@ describe('sort', () => {
 			},
 		});
 		expect(error).toBeUndefined();
-		expect(sb.calls[0].parsed.sortby).toEqual([
+		expect(calls()[0].parsed.sortby).toEqual([
 			{ field: 'sf_Status', direction: 'desc' },
 			{ field: AMOUNT, direction: 'asc' },
 		]);
@@ -484,8 +500,8 @@ describe('sort', () => {
 
 	test('no sort: no sortby field', async () => {
 		await listLevelOne({ limit: 1, returnAll: false });
-		expect(sb.calls[0].form).not.toHaveProperty('sortby');
-		expect(sb.calls[0].form).not.toHaveProperty('criteria');
+		expect(calls()[0].form).not.toHaveProperty('sortby');
+		expect(calls()[0].form).not.toHaveProperty('criteria');
 	});
 });
 
@@ -497,7 +513,7 @@ describe('getAll options', () => {
 		['stored', 1],
 	])('valueFormat %s -> getstorevalue %i', async (valueFormat, getstorevalue) => {
 		const { items } = await listLevelOne({ returnAll: false, limit: 2, options: { valueFormat } });
-		expect(sb.calls[0].parsed.othersettings).toEqual({ getstorevalue, recordstart: 1, recordend: 2 });
+		expect(calls()[0].parsed.othersettings).toEqual({ getstorevalue, recordstart: 1, recordend: 2 });
 		expect(items[0].json).toEqual(expected('levelone', 'levelone-list', first(), { stored: getstorevalue === 1 }));
 		if (getstorevalue === 1) expect(items[0].json).toEqual(storedFromStore('levelone', 'levelone-list', first()));
 	});
@@ -514,7 +530,7 @@ describe('getAll options', () => {
 			limit: 1,
 			options: { keyFormat },
 		});
-		expect(sb.calls[0].parsed.othersettings).toEqual({ keyformat, recordstart: 1, recordend: 1 });
+		expect(calls()[0].parsed.othersettings).toEqual({ keyformat, recordstart: 1, recordend: 1 });
 		expect(Object.keys(items[0].json)).toEqual(keys);
 		expect(items[0].json).toEqual(expected('levelone', 'levelone-list-byid', first(), { keyformat }));
 	});
@@ -532,7 +548,7 @@ describe('getAll options', () => {
 			returnAll: true,
 			options: { includeArchived: false },
 		});
-		expect(sb.calls[0].parsed.othersettings).toEqual({ includearchive: 0, recordstart: 1, recordend: 1000 });
+		expect(calls()[0].parsed.othersettings).toEqual({ includearchive: 0, recordstart: 1, recordend: 1000 });
 		expect(excluded.items.map((i) => i.json.recordid)).toEqual(live);
 
 		sb.resetCalls();
@@ -543,7 +559,7 @@ describe('getAll options', () => {
 			returnAll: true,
 			options: { includeArchived: true },
 		});
-		expect(sb.calls[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 1000 });
+		expect(calls()[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 1000 });
 		expect(included.items.map((i) => i.json.recordid)).toEqual(all);
 	});
 
@@ -557,7 +573,7 @@ describe('getAll options', () => {
 		expect(list.items[0].json).toEqual(stripped);
 		expect(Object.keys(list.items[0].json)).toEqual(Object.keys(stripped));
 		// stripPrefixes is the node's own: nothing about it goes on the wire.
-		expect(sb.calls[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 1 });
+		expect(calls()[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 1 });
 
 		sb.resetCalls();
 		const get = await run({
@@ -571,7 +587,7 @@ describe('getAll options', () => {
 		expect(get.items[0].json).toEqual(
 			Object.fromEntries(Object.entries(getRecord).map(([k, v]) => [k.replace(/^(sf|cf)_/, ''), v])),
 		);
-		expectForm(sb.calls[0], { apitoken: 'levelone-get', url: apiUrl('levelone'), recordid: id });
+		expectForm(calls()[0], { apitoken: 'levelone-get', url: apiUrl('levelone'), recordid: id });
 	});
 
 	test('all options together', async () => {
@@ -579,7 +595,7 @@ describe('getAll options', () => {
 			returnAll: true,
 			options: { pageSize: 40, valueFormat: 'stored', keyFormat: '1', includeArchived: false },
 		});
-		expect(sb.calls.map((c) => c.parsed.othersettings)).toEqual([
+		expect(calls().map((c) => c.parsed.othersettings)).toEqual([
 			{ getstorevalue: 1, keyformat: 1, includearchive: 0, recordstart: 1, recordend: 40 },
 			{ getstorevalue: 1, keyformat: 1, includearchive: 0, recordstart: 41, recordend: 80 },
 			{ getstorevalue: 1, keyformat: 1, includearchive: 0, recordstart: 81, recordend: 119 },
@@ -596,7 +612,7 @@ describe('expressions over several input items', () => {
 			input: want.map((id) => ({ json: { id: Number(id) } })),
 		});
 		expect(error).toBeUndefined();
-		expect(sb.calls.map((c) => c.form.recordid)).toEqual(want);
+		expect(calls().map((c) => c.form.recordid)).toEqual(want);
 		expect(items).toEqual(
 			want.map((id, index) => ({ json: expected('company', 'company-get', id), pairedItem: { item: index } })),
 		);
@@ -614,7 +630,7 @@ describe('expressions over several input items', () => {
 			input: [{ json: { token: 'user-list', n: 2 } }, { json: { token: 'user-list-modified', n: 3 } }],
 		});
 		expect(error).toBeUndefined();
-		expect(sb.calls.map((c) => [c.token, c.form.othersettings])).toEqual([
+		expect(calls().map((c) => [c.token, c.form.othersettings])).toEqual([
 			['user-list', '{"recordstart":1,"recordend":2}'],
 			['user-list-modified', '{"recordstart":1,"recordend":3}'],
 		]);
@@ -635,13 +651,13 @@ describe('expressions over several input items', () => {
 		});
 		expect(error.message).toBe('Record ID is empty');
 		expect(error.description).toMatch(/SmartSimple ID/);
-		expect(sb.calls).toHaveLength(0);
+		expect(calls()).toHaveLength(0);
 	});
 
 	test('an empty API token is refused before any call', async () => {
 		// A literal empty token is stopped by n8n itself (required parameter); an expression is not.
 		const { error } = await listLevelOne({ apiToken: '={{ "  " }}' });
 		expect(error.message).toBe('API Token is empty');
-		expect(sb.calls).toHaveLength(0);
+		expect(calls()).toHaveLength(0);
 	});
 });
