@@ -1,0 +1,249 @@
+'use strict';
+/**
+ * The one POST (transport/request.ts) as it reaches a server: URL, form encoding, structured
+ * parameters as JSON text, answers parsed from text whatever their content type, and the
+ * field pickers' one-record probe (methods/loadOptions.ts).
+ */
+const http = require('http');
+const { runNode } = require('../helpers/n8n');
+const { startSandbox } = require('../sandbox');
+
+let sb;
+let raw; // raw requests seen by a recording proxy in front of the sandbox
+let proxy;
+let proxyUrl;
+beforeAll(async () => {
+	sb = await startSandbox({ seed: 42, records: 'small' });
+	// A recording proxy: keeps each request's headers and raw body, forwards it to the sandbox.
+	proxy = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => {
+			const body = Buffer.concat(chunks);
+			raw.push({ method: req.method, url: req.url, headers: req.headers, body: body.toString('utf8') });
+			const forward = http.request(
+				`${sb.url}${req.url}`,
+				{ method: req.method, headers: { ...req.headers, host: new URL(sb.url).host } },
+				(answer) => {
+					res.writeHead(answer.statusCode, answer.headers);
+					answer.pipe(res);
+				},
+			);
+			forward.end(body);
+		});
+	});
+	await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+	proxyUrl = `http://127.0.0.1:${proxy.address().port}`;
+});
+afterAll(async () => {
+	await new Promise((resolve) => proxy.close(resolve));
+	await sb.close();
+});
+beforeEach(() => {
+	raw = [];
+	sb.resetCalls();
+	sb.faults.clear();
+});
+
+const viaProxy = () => ({ ...sb.credentials, instanceUrl: proxyUrl });
+
+describe('the request on the wire', () => {
+	test('POST to <instance>/API/1/<endpoint>/, form-urlencoded, url field = the URL posted to', async () => {
+		const { error } = await runNode({
+			parameters: { resource: 'transaction', operation: 'get', apiToken: 'transactions-get', recordId: '6000002' },
+			credentials: viaProxy(),
+		});
+		expect(error).toBeUndefined();
+		expect(raw.length).toBe(1);
+		expect(raw[0].method).toBe('POST');
+		expect(raw[0].url).toBe('/API/1/transactions/');
+		expect(raw[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
+		const form = new URLSearchParams(raw[0].body);
+		expect([...form.keys()]).toEqual(['apitoken', 'url', 'recordid', 'username', 'password', 'companyid', 'alias']);
+		expect(form.get('url')).toBe(`${proxyUrl}/API/1/transactions/`);
+		expect(form.get('recordid')).toBe('6000002');
+	});
+
+	test('trailing slashes on the instance URL are dropped', async () => {
+		await runNode({
+			parameters: { resource: 'company', operation: 'get', apiToken: 'company-get', recordId: '1000001' },
+			credentials: { ...viaProxy(), instanceUrl: `${proxyUrl}//` },
+		});
+		expect(raw[0].url).toBe('/API/1/company/');
+		expect(new URLSearchParams(raw[0].body).get('url')).toBe(`${proxyUrl}/API/1/company/`);
+	});
+
+	test('criteria, sortby and othersettings travel as JSON text (not a[b]= form nesting)', async () => {
+		const value = 'A&B=C %25 "quoted" é€ +plus';
+		await runNode({
+			parameters: {
+				resource: 'levelOne',
+				operation: 'getAll',
+				apiToken: 'levelone-list',
+				limit: 3,
+				filters: { conditions: [{ field: 'sf_Name', operator: 'like', value }] },
+				sort: { sortFields: [{ field: 'sf_Name', direction: 'desc' }] },
+				options: { valueFormat: 'stored' },
+			},
+			credentials: viaProxy(),
+		});
+		const form = new URLSearchParams(raw[0].body);
+		expect(form.get('criteria')).toBe(JSON.stringify([{ andor: 'and', field: 'sf_Name', operator: 'like', value }]));
+		expect(form.get('sortby')).toBe('[{"field":"sf_Name","direction":"desc"}]');
+		expect(form.get('othersettings')).toBe('{"getstorevalue":1,"recordstart":1,"recordend":3}');
+		expect(raw[0].body).not.toMatch(/criteria%5B/);
+		// The sandbox read the same value back.
+		expect(sb.calls[0].parsed.criteria[0].value).toBe(value);
+	});
+});
+
+describe('answers', () => {
+	test.each([
+		['text/html;charset=UTF-8'],
+		['application/json'],
+		['text/plain'],
+	])('JSON text is parsed whatever the content type (%s)', async (contentType) => {
+		const body = JSON.stringify({ records: [{ recordid: '5', sf_Name: 'Five' }], message: {} });
+		sb.faults.add({ body, headers: { 'Content-Type': contentType } });
+		const { items, error } = await runNode({
+			parameters: { resource: 'levelOne', operation: 'get', apiToken: 'levelone-get', recordId: '5' },
+			credentials: sb.credentials,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toEqual([{ json: { recordid: '5', sf_Name: 'Five' }, pairedItem: { item: 0 } }]);
+	});
+
+	test('text with HTML inside values and unicode comes through unchanged', async () => {
+		const record = { recordid: '9', sf_Name: 'Line<br />two – “quotes” & é', cf_X: null };
+		sb.faults.add({ body: JSON.stringify({ records: [record], message: {} }) });
+		const { items } = await runNode({
+			parameters: { resource: 'levelOne', operation: 'get', apiToken: 'levelone-get', recordId: '9' },
+			credentials: sb.credentials,
+		});
+		expect(items[0].json).toEqual(record);
+	});
+
+	test('get answered with no records: no items, no error', async () => {
+		sb.faults.add({ body: '{"records":[],"message":{}}' });
+		const { items, error } = await runNode({
+			parameters: { resource: 'levelOne', operation: 'get', apiToken: 'levelone-get', recordId: '9' },
+			credentials: sb.credentials,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toEqual([]);
+	});
+
+	test('a slow answer (within the timeout) is waited for', async () => {
+		sb.faults.add({ delayMs: 300 });
+		const started = Date.now();
+		const { items, error } = await runNode({
+			parameters: { resource: 'systemVariable', operation: 'get', apiToken: 'sysvar-get', recordId: '101' },
+			credentials: sb.credentials,
+		});
+		expect(error).toBeUndefined();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+		expect(items[0].json.recordid).toBe('101');
+	});
+});
+
+describe('field pickers (loadOptions getFields), in n8n-core\'s LoadOptionsContext', () => {
+	const { Workflow, NodeHelpers } = require('n8n-workflow');
+	const { LoadOptionsContext } = require('n8n-core');
+	const { HarnessCredentialsHelper, loadNodeType } = require('../helpers/n8n');
+
+	async function getFields(parameters) {
+		const type = loadNodeType('smartSimple');
+		const node = {
+			id: 'fields-node',
+			name: 'SmartSimple',
+			type: 'n8n-nodes-smartsimple.smartSimple',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: { smartSimpleApi: { id: 'harness-smartSimpleApi', name: 'harness' } },
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: {
+				getByName: () => type,
+				getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(type, 1),
+				getKnownTypes: () => ({}),
+			},
+		});
+		const additionalData = {
+			credentialsHelper: new HarnessCredentialsHelper({ smartSimpleApi: sb.credentials }),
+			currentNodeParameters: parameters,
+		};
+		const context = new LoadOptionsContext(workflow, node, additionalData, 'filters.conditions.field');
+		return await type.methods.loadOptions.getFields.call(context);
+	}
+
+	test('the field list given: exactly its fields, no call', async () => {
+		const options = await getFields({
+			resource: 'levelOne',
+			operation: 'getAll',
+			fieldList: 'sf_Name;; cf_Program Area ;;sf_Status',
+			apiToken: 'levelone-list',
+		});
+		expect(options).toEqual([
+			{ name: 'sf_Name', value: 'sf_Name' },
+			{ name: 'cf_Program Area', value: 'cf_Program Area' },
+			{ name: 'sf_Status', value: 'sf_Status' },
+		]);
+		expect(sb.calls.length).toBe(0);
+	});
+
+	test('no field list, a token: one call for one record, its keys', async () => {
+		const options = await getFields({
+			resource: 'levelOne',
+			operation: 'getAll',
+			fieldList: '',
+			apiToken: 'levelone-list-byid',
+		});
+		expect(options.map((o) => o.value)).toEqual([
+			'recordid',
+			'sf_Name',
+			'sf_Status',
+			'sf_Modified Date',
+			'cf_1234567',
+			'cf_1234569',
+		]);
+		expect(sb.calls.length).toBe(1);
+		expect(sb.calls[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 1 });
+	});
+
+	test('no field list, token is an expression: the standard fields, no call', async () => {
+		const options = await getFields({
+			resource: 'systemVariable',
+			operation: 'getAll',
+			fieldList: '',
+			apiToken: '={{ $json.t }}',
+		});
+		expect(options.map((o) => o.value)).toEqual(['sf_Name', 'sf_Value', 'sf_Description']);
+		expect(sb.calls.length).toBe(0);
+	});
+
+	test('no field list, a token, no records match: the standard fields', async () => {
+		sb.faults.add({ body: '{"records":[],"message":{"recordfrom":0,"recordto":0,"recordcount":0,"allcount":0}}' });
+		const options = await getFields({ resource: 'levelTwo', operation: 'getAll', fieldList: '', apiToken: 'leveltwo-list' });
+		expect(options.map((o) => o.value)).toEqual([
+			'sf_Name',
+			'sf_Type',
+			'sf_Status',
+			'sf_Owner',
+			'sf_Start Date',
+			'sf_End Date',
+			'sf_Created Date',
+			'sf_Modified Date',
+			'sf_Parent ID',
+		]);
+	});
+
+	test('a wrong token: the picker shows the mapped error', async () => {
+		await expect(
+			getFields({ resource: 'company', operation: 'getAll', fieldList: '', apiToken: 'no-such-token' }),
+		).rejects.toMatchObject({ message: 'SmartSimple did not recognise the API token' });
+	});
+});
