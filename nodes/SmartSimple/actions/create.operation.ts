@@ -77,7 +77,6 @@ export async function execute(
 	return await executeWrites.call(this, items, {
 		endpoint: resource.endpoint,
 		batchSize,
-		verb: 'save',
 		prepare: (itemIndex) => {
 			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const fieldList = readFieldList.call(this, itemIndex);
@@ -100,8 +99,8 @@ export async function execute(
 						'Set the values of the new record in Columns, or with "Map Automatically" give the input item keys named like the fields (sf_First Name, cf_My Field).',
 				});
 			}
-			return { itemIndex, apiToken, groupKey: apiToken, row: orderRow({ recordid: '0', ...fields }, fieldList) };
+			return { itemIndex, apiToken, records: [orderRow({ recordid: '0', ...fields }, fieldList)] };
 		},
-		output: (record, answer) => savedOutput.call(this, record, answer),
+		output: (entry, statuses, batch) => savedOutput.call(this, entry, statuses, batch),
 	});
 }

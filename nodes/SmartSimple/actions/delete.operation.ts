@@ -6,7 +6,7 @@ import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
-import { executeWrites } from './write/batches';
+import { acceptedAnswer, executeWrites } from './write/batches';
 import { batchSizeOption, readBatchSize, readRecordId } from './write/fields';
 
 export const option: OperationOption = {
@@ -42,16 +42,14 @@ export async function execute(
 	return await executeWrites.call(this, items, {
 		endpoint: resource.endpoint,
 		batchSize,
-		verb: 'delete',
 		prepare: (itemIndex) => {
 			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const recordid = readRecordId.call(this, itemIndex);
-			return { itemIndex, apiToken, groupKey: apiToken, row: { recordid } };
+			return { itemIndex, apiToken, records: [{ recordid }] };
 		},
-		output: (record, answer) => ({
-			recordid: String(answer.recordid ?? record.row.recordid),
-			deleted: true,
-			status: answer.status,
-		}),
+		output: (entry, statuses, batch) => {
+			const answer = acceptedAnswer.call(this, 'delete', entry, statuses, batch);
+			return { recordid: String(answer.recordid ?? entry.records[0].recordid), deleted: true, status: answer.status };
+		},
 	});
 }

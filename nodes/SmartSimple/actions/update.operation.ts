@@ -101,7 +101,6 @@ export async function execute(
 	const job: WriteJob<UpdateRecord> = {
 		endpoint: resource.endpoint,
 		batchSize: readBatchSize.call(this),
-		verb: 'save',
 		prepare: (itemIndex) => {
 			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const recordid = readRecordId.call(this, itemIndex);
@@ -132,14 +131,14 @@ export async function execute(
 				itemIndex,
 				apiToken,
 				groupKey: JSON.stringify([apiToken, readToken, readAction]),
-				row: orderRow({ recordid, ...fields }, fieldList),
+				records: [orderRow({ recordid, ...fields }, fieldList)],
 				fieldList,
 				read: readToken ? { apiToken: readToken, action: readAction } : undefined,
 				fillFields: fieldList.length ? fieldList : mapped.length ? mapped : undefined,
 			};
 		},
 		beforeSend: async (batch) => await fillUnchangedFields.call(this, resource.endpoint, batch),
-		output: (record, answer) => savedOutput.call(this, record, answer),
+		output: (entry, statuses, batch) => savedOutput.call(this, entry, statuses, batch),
 	};
 	return await executeWrites.call(this, items, job);
 }

@@ -5,7 +5,7 @@ import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { failureReason, isSuccess, refusedError, writeInBatches } from './related';
+import { executeWrites, failureReason, isSuccess, refusedError } from './write/batches';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -70,8 +70,11 @@ export async function execute(
 	items: INodeExecutionData[],
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
-	return await writeInBatches.call(this, items, resource, {
-		build: (itemIndex) => {
+	return await executeWrites.call(this, items, {
+		endpoint: resource.endpoint,
+		batchSize: 100,
+		prepare: (itemIndex) => {
+			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const objectid = requiredText.call(this, 'recordId', 'Record ID', itemIndex);
 			const addressid = String(this.getNodeParameter('addressId', itemIndex, '0') ?? '').trim() || '0';
 			if (!/^\d+$/.test(addressid)) {
@@ -91,9 +94,9 @@ export async function execute(
 					description: 'Add at least one address field to set (e.g. Address, City).',
 				});
 			}
-			return { records: [record], statusCount: 1 };
+			return { itemIndex, apiToken, records: [record], statusCount: 1 };
 		},
-		output: (itemIndex, [status], { records }) => {
+		output: ({ itemIndex, records }, [status]) => {
 			const { addressid, objectid, ...fields } = records[0];
 			const addressId = String(status?.addressid ?? status?.recordid ?? addressid);
 			if (!isSuccess(status?.status)) {

@@ -5,7 +5,7 @@ import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { failureReason, isSuccess, refusedError, writeInBatches } from './related';
+import { executeWrites, failureReason, isSuccess, refusedError } from './write/batches';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -103,8 +103,11 @@ export async function execute(
 	items: INodeExecutionData[],
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
-	return await writeInBatches.call(this, items, resource, {
-		build: (itemIndex) => {
+	return await executeWrites.call(this, items, {
+		endpoint: resource.endpoint,
+		batchSize: 100,
+		prepare: (itemIndex) => {
+			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const objectid = requiredText.call(this, 'recordId', 'Record ID', itemIndex);
 			const entries = readAssociations.call(this, itemIndex);
 			const record: IDataObject = { objectid };
@@ -112,9 +115,9 @@ export async function execute(
 			const companies = entries.filter((entry) => entry.type === 'company').map((entry) => entry.wire);
 			if (contacts.length) record.contacts = contacts;
 			if (companies.length) record.companies = companies;
-			return { records: [record], statusCount: contacts.length + companies.length };
+			return { itemIndex, apiToken, records: [record], statusCount: contacts.length + companies.length };
 		},
-		output: (itemIndex, statuses, { records }) => {
+		output: ({ itemIndex, records }, statuses) => {
 			const [record] = records;
 			// SmartSimple answers in the order sent: contacts first, then companies.
 			const sent: IDataObject[] = [

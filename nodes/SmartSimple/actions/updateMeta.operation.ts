@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty } from '../descriptions/common';
+import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { failureReason, isSuccess, refusedError, writeInBatches } from './related';
+import { executeWrites, failureReason, isSuccess, refusedError } from './write/batches';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -136,12 +137,15 @@ export async function execute(
 	items: INodeExecutionData[],
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
-	return await writeInBatches.call(this, items, resource, {
-		build: (itemIndex) => {
+	return await executeWrites.call(this, items, {
+		endpoint: resource.endpoint,
+		batchSize: 100,
+		prepare: (itemIndex) => {
+			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const records = readChanges.call(this, itemIndex, resource.endpoint);
-			return { records, statusCount: records.length };
+			return { itemIndex, apiToken, records, statusCount: records.length };
 		},
-		output: (itemIndex, statuses, { records }) => {
+		output: ({ itemIndex, records }, statuses) => {
 			const changes: IDataObject[] = records.map((record, index) => ({
 				...record,
 				id: String(statuses[index]?.id ?? statuses[index]?.recordid ?? record.id),

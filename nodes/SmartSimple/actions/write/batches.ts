@@ -1,48 +1,47 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, shapeRecord, withItemIndex } from '../../helpers/items';
 import { findDocumentedError } from '../../transport/errors';
 import type { SmartConnectProblem } from '../../transport/errors';
-import { withoutRecordId } from './fields';
 import { smartConnectRequest } from '../../transport/request';
+import { withoutRecordId } from './fields';
 
-/** One record to send, prepared from one input item. */
-export interface WriteRecord {
+/** One input item's share of a jsonrset write. */
+export interface WriteEntry {
 	itemIndex: number;
 	apiToken: string;
-	/** Records with the same key share calls (same token, same read options). */
-	groupKey: string;
-	/** The jsonrset entry: `recordid` ("0" creates), then the fields. */
-	row: IDataObject;
+	/** Entries with the same key share calls; by default those with the same token. */
+	groupKey?: string;
+	/** The jsonrset records this item sends. */
+	records: IDataObject[];
+	/** Status answers SmartSimple gives for them (one per association, ...); by default one per record. */
+	statusCount?: number;
 }
 
-export interface WriteJob<R extends WriteRecord> {
+export interface WriteJob<E extends WriteEntry> {
 	endpoint: string;
+	/** Input items per call. */
 	batchSize: number;
-	/** What SmartSimple does on success, for error messages: "save" or "delete". */
-	verb: 'save' | 'delete';
 	/** Reads and checks one item's parameters; throws before any call is spent. */
-	prepare(itemIndex: number): R;
-	/** Runs before a batch is sent (update: fills unchanged fields); returns the records that failed. */
-	beforeSend?(batch: R[]): Promise<Map<R, Error>>;
-	/** The output item of a record SmartSimple accepted. */
-	output(record: R, answer: IDataObject): IDataObject;
+	prepare(itemIndex: number): E;
+	/** Runs before a batch is sent (update: fills unchanged fields); returns the entries that failed. */
+	beforeSend?(batch: E[]): Promise<Map<E, Error>>;
+	/** The item's output from its status answers; throws where SmartSimple refused an entry. */
+	output(entry: E, statuses: IDataObject[], batch: E[]): IDataObject;
 }
-
-const SUCCESS = /success/i;
 
 /**
- * Sends records in batched jsonrset calls: N records at batch size B cost ceil(N / B) calls.
- * Every input item is checked first, so bad input fails before any call. Each answer is matched
- * to its record by `recordindex` (1-based within the call; by order where it is absent). Under
- * "Continue On Fail" a refused record, or every record of a failed call, becomes an error item
- * and the rest go on; without it the node stops at the first failing item.
+ * Sends the items' jsonrset records in batched calls: N items at batch size B cost ceil(N / B)
+ * calls per token. Every input item is checked first, so bad input fails before any call. Each
+ * item gets its own status answers back. Under "Continue On Fail" a refused entry, or every item
+ * of a failed call, becomes an error item and the rest go on; without it the node stops at the
+ * first failing item. One output item per input item, in input order.
  */
-export async function executeWrites<R extends WriteRecord>(
+export async function executeWrites<E extends WriteEntry>(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	job: WriteJob<R>,
+	job: WriteJob<E>,
 ): Promise<INodeExecutionData[]> {
 	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
 	const fail = (error: Error, itemIndex: number) => {
@@ -50,13 +49,12 @@ export async function executeWrites<R extends WriteRecord>(
 		results[itemIndex] = errorItem(error, itemIndex);
 	};
 
-	const groups = new Map<string, R[]>();
+	const groups = new Map<string, E[]>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const record = job.prepare(itemIndex);
-			const group = groups.get(record.groupKey) ?? [];
-			group.push(record);
-			groups.set(record.groupKey, group);
+			const entry = job.prepare(itemIndex);
+			const key = entry.groupKey ?? entry.apiToken;
+			groups.set(key, [...(groups.get(key) ?? []), entry]);
 		} catch (error) {
 			fail(error as Error, itemIndex);
 		}
@@ -69,60 +67,103 @@ export async function executeWrites<R extends WriteRecord>(
 			try {
 				if (job.beforeSend) {
 					const failures = await job.beforeSend(batch);
-					for (const [record, error] of failures) fail(error, record.itemIndex);
-					batch = batch.filter((record) => !failures.has(record));
+					for (const [entry, error] of failures) fail(error, entry.itemIndex);
+					batch = batch.filter((entry) => !failures.has(entry));
 					if (!batch.length) continue;
 				}
 				const response = await smartConnectRequest.call(this, {
 					endpoint: job.endpoint,
 					apiToken: batch[0].apiToken,
 					itemIndex: batch[0].itemIndex,
-					params: { jsonrset: batch.map((record) => record.row) },
+					params: { jsonrset: batch.flatMap((entry) => entry.records) },
 				});
 				answers = Array.isArray(response.records) ? (response.records as IDataObject[]) : [];
 			} catch (error) {
-				// The whole call failed: every record of the batch shares its error.
-				for (const record of batch) {
-					if (results[record.itemIndex]) continue;
-					fail(error as Error, record.itemIndex);
-				}
+				// The whole call failed: every item of the batch shares its error.
+				for (const entry of batch) if (!results[entry.itemIndex]) fail(error as Error, entry.itemIndex);
 				continue;
 			}
 
-			const answerOf = matchAnswers(answers, batch.length);
-			batch.forEach((record, position) => {
-				const answer = answerOf.get(position);
-				const status = String(answer?.status ?? '');
-				if (answer && SUCCESS.test(status)) {
-					results[record.itemIndex] = {
-						json: job.output(record, answer),
-						pairedItem: { item: record.itemIndex },
+			const shares = statusesPerEntry(batch, answers);
+			for (const [position, entry] of batch.entries()) {
+				try {
+					if (!shares) throw unmatchedAnswer.call(this, entry, answers.length, batch);
+					results[entry.itemIndex] = {
+						json: job.output(entry, shares[position], batch),
+						pairedItem: { item: entry.itemIndex },
 					};
-				} else {
-					fail(recordError.call(this, job.verb, record, status, batch.length), record.itemIndex);
+				} catch (error) {
+					fail(error as Error, entry.itemIndex);
 				}
-			});
+			}
 		}
 	}
 
 	return results.filter((result): result is INodeExecutionData => result !== undefined);
 }
 
-/** Answer per batch position: by `recordindex` (1-based), else by the answer's own position. */
-function matchAnswers(answers: IDataObject[], batchLength: number): Map<number, IDataObject> {
-	const byPosition = new Map<number, IDataObject>();
-	answers.forEach((answer, order) => {
-		const index = Number(answer.recordindex);
-		const position =
-			answer.recordindex !== undefined && Number.isInteger(index) && index >= 1 && index <= batchLength
-				? index - 1
-				: order;
-		if (!byPosition.has(position)) byPosition.set(position, answer);
-	});
-	return byPosition;
+const statusCountOf = (entry: WriteEntry) => entry.statusCount ?? entry.records.length;
+
+/**
+ * Splits a call's status answers among its items. One record per item: matched by `recordindex`
+ * (1-based within the call), else by position. Otherwise in order, `statusCount` each; where the
+ * server answers one status per jsonrset record instead, each record's status serves its entries.
+ */
+function statusesPerEntry(batch: WriteEntry[], answers: IDataObject[]): IDataObject[][] | undefined {
+	if (batch.every((entry) => entry.records.length === 1 && statusCountOf(entry) === 1)) {
+		const byPosition = new Map<number, IDataObject>();
+		answers.forEach((answer, order) => {
+			const index = Number(answer.recordindex);
+			const valid = answer.recordindex !== undefined && Number.isInteger(index) && index >= 1 && index <= batch.length;
+			const position = valid ? index - 1 : order;
+			if (!byPosition.has(position)) byPosition.set(position, answer);
+		});
+		return batch.map((_, position) => {
+			const answer = byPosition.get(position);
+			return answer ? [answer] : [];
+		});
+	}
+	const expected = batch.reduce((sum, entry) => sum + statusCountOf(entry), 0);
+	const records = batch.reduce((sum, entry) => sum + entry.records.length, 0);
+	let offset = 0;
+	if (answers.length === expected) {
+		return batch.map((entry) => answers.slice(offset, (offset += statusCountOf(entry))));
+	}
+	if (answers.length === records) {
+		return batch.map((entry) => {
+			const own = answers.slice(offset, (offset += entry.records.length));
+			return statusCountOf(entry) === own.length ? own : Array.from({ length: statusCountOf(entry) }, () => own[0]);
+		});
+	}
+	return undefined;
 }
 
-const NOT_SAVED: Record<WriteJob<WriteRecord>['verb'], SmartConnectProblem> = {
+function unmatchedAnswer(
+	this: IExecuteFunctions,
+	entry: WriteEntry,
+	answerCount: number,
+	batch: WriteEntry[],
+): NodeOperationError {
+	const expected = batch.reduce((sum, other) => sum + statusCountOf(other), 0);
+	return new NodeOperationError(this.getNode(), `SmartSimple answered ${answerCount} statuses for ${expected} entries`, {
+		itemIndex: entry.itemIndex,
+		description:
+			"The answer does not say which entries were saved: check the records in SmartSimple before running again, and that the API Token is this action's function.",
+	});
+}
+
+/** SmartConnect answers each written entry with a status: "updated successfully", "created successfully", ... */
+export function isSuccess(status: unknown): boolean {
+	return /success/i.test(String(status ?? ''));
+}
+
+/** The reason part of "Encountered error while processing record: <reason>". */
+export function failureReason(status: unknown): string {
+	const text = String(status ?? '').trim();
+	return text.replace(/^Encountered error while processing record\s*:?\s*/i, '').trim() || text || 'no status given';
+}
+
+const NOT_SAVED: Record<'save' | 'delete', SmartConnectProblem> = {
 	save: {
 		message: 'SmartSimple could not save the record',
 		description:
@@ -135,41 +176,73 @@ const NOT_SAVED: Record<WriteJob<WriteRecord>['verb'], SmartConnectProblem> = {
 	},
 };
 
-/** A record SmartSimple refused within a call that otherwise went through. */
-function recordError(
+/** A record's one status answer where SmartSimple accepted it; else the error that item shows. */
+export function acceptedAnswer(
 	this: IExecuteFunctions,
-	verb: WriteJob<WriteRecord>['verb'],
-	record: WriteRecord,
-	status: string,
-	batchLength: number,
-): NodeApiError {
-	const recordid = String(record.row.recordid);
+	verb: 'save' | 'delete',
+	entry: WriteEntry,
+	statuses: IDataObject[],
+	batch: WriteEntry[],
+): IDataObject {
+	const [answer] = statuses;
+	const status = String(answer?.status ?? '');
+	if (answer && isSuccess(status)) return answer;
+
+	const recordid = String(entry.records[0].recordid);
 	const others =
-		batchLength > 1 ? ' The other records sent in the same call are not affected by this error.' : '';
+		batch.length > 1 ? ' The other records sent in the same call are not affected by this error.' : '';
 	if (!status) {
-		return new NodeApiError(this.getNode(), { message: 'no status for this record', recordid } as JsonObject, {
+		throw new NodeApiError(this.getNode(), { message: 'no status for this record', recordid } as JsonObject, {
 			message: `SmartSimple did not report on the record ${recordid === '0' ? 'to create' : recordid}`,
 			description: `Its answer had no status for this record, so it may or may not be saved. Check the record in SmartSimple.${others}`,
-			itemIndex: record.itemIndex,
+			itemIndex: entry.itemIndex,
 		});
 	}
 	const documented = findDocumentedError(status);
 	const problem =
-		!documented || documented.message === 'SmartSimple could not save the record' ? NOT_SAVED[verb] : documented;
-	const reason = status.replace(/^Encountered error while processing record\s*:?\s*/i, '').trim();
-	return new NodeApiError(this.getNode(), { message: status, recordid } as JsonObject, {
-		message: reason && reason !== status ? `${problem.message}: ${reason}` : `${problem.message} (${status})`,
+		!documented || documented.message === NOT_SAVED.save.message ? NOT_SAVED[verb] : documented;
+	const reason = failureReason(status);
+	throw new NodeApiError(this.getNode(), { message: status, recordid } as JsonObject, {
+		message: reason !== status ? `${problem.message}: ${reason}` : `${problem.message} (${status})`,
 		description: `${problem.description}${others}`,
-		itemIndex: record.itemIndex,
+		itemIndex: entry.itemIndex,
 	});
 }
 
 /** `{ recordid, status, ...the fields sent }`: after a create, the new record's ID maps onward. */
-export function savedOutput(this: IExecuteFunctions, record: WriteRecord, answer: IDataObject): IDataObject {
-	const options = this.getNodeParameter('options', record.itemIndex, {}) as { stripPrefixes?: boolean };
+export function savedOutput(
+	this: IExecuteFunctions,
+	entry: WriteEntry,
+	statuses: IDataObject[],
+	batch: WriteEntry[],
+): IDataObject {
+	const answer = acceptedAnswer.call(this, 'save', entry, statuses, batch);
+	const options = this.getNodeParameter('options', entry.itemIndex, {}) as { stripPrefixes?: boolean };
+	const [row] = entry.records;
 	return {
-		recordid: String(answer.recordid ?? record.row.recordid),
+		recordid: String(answer.recordid ?? row.recordid),
 		status: answer.status,
-		...shapeRecord(withoutRecordId(record.row), options),
+		...shapeRecord(withoutRecordId(row), options),
 	};
+}
+
+/**
+ * An error for entries SmartSimple refused (associations, addresses, meta changes), naming each
+ * one; the entries it saved stay saved.
+ */
+export function refusedError(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	what: string,
+	failures: string[],
+	savedCount: number,
+	fix: string,
+): NodeApiError {
+	const message = `SmartSimple refused ${failures.length === 1 ? `the ${what}` : `${failures.length} ${what}s`}: ${failures.join('; ')}`;
+	const saved = savedCount ? ` The other ${savedCount} ${what}${savedCount === 1 ? ' was' : 's were'} saved.` : '';
+	return new NodeApiError(this.getNode(), { message, failures } as JsonObject, {
+		message,
+		description: `${fix}${saved}`,
+		itemIndex,
+	});
 }

@@ -5,12 +5,12 @@ import { toSmartSimpleValue } from '../../helpers/dates';
 import { BLANK_RESPONSE } from '../../transport/errors';
 import { fetchPage } from '../../transport/paging';
 import { smartConnectRequest } from '../../transport/request';
-import type { WriteRecord } from './batches';
+import type { WriteEntry } from './batches';
 import { READ_ONLY_FIELDS, checkAgainstFieldList, orderRow, withoutRecordId } from './fields';
 
 export type ReadAction = 'list' | 'get';
 
-export interface UpdateRecord extends WriteRecord {
+export interface UpdateRecord extends WriteEntry {
 	fieldList: string[];
 	/** How to read the current record, where the user asked for it. */
 	read?: { apiToken: string; action: ReadAction };
@@ -20,7 +20,8 @@ export interface UpdateRecord extends WriteRecord {
 
 function needsRead(record: UpdateRecord): boolean {
 	if (!record.read) return false;
-	return record.fillFields === undefined || record.fillFields.some((field) => record.row[field] === undefined);
+	const [row] = record.records;
+	return record.fillFields === undefined || record.fillFields.some((field) => row[field] === undefined);
 }
 
 /**
@@ -40,7 +41,7 @@ export async function fillUnchangedFields(
 
 	// Records of one batch share their read options (they are grouped by them).
 	const { apiToken, action } = pending[0].read as { apiToken: string; action: ReadAction };
-	const ids = [...new Set(pending.map((record) => String(record.row.recordid)))];
+	const ids = [...new Set(pending.map((record) => String(record.records[0].recordid)))];
 	const current = new Map<string, IDataObject>();
 	const readErrors = new Map<string, Error>();
 
@@ -65,7 +66,7 @@ export async function fillUnchangedFields(
 		for (const found of page.records) current.set(String(found.recordid), found);
 	} else {
 		for (const id of ids) {
-			const itemIndex = pending.find((record) => String(record.row.recordid) === id)?.itemIndex;
+			const itemIndex = pending.find((record) => String(record.records[0].recordid) === id)?.itemIndex;
 			try {
 				const response = await smartConnectRequest.call(this, {
 					endpoint,
@@ -83,7 +84,8 @@ export async function fillUnchangedFields(
 	}
 
 	for (const record of pending) {
-		const id = String(record.row.recordid);
+		const [row] = record.records;
+		const id = String(row.recordid);
 		const found = current.get(id);
 		if (!found) {
 			failures.set(record, readErrors.get(id) ?? notFound.call(this, record, action));
@@ -93,15 +95,15 @@ export async function fillUnchangedFields(
 			record.fillFields ??
 			Object.keys(found).filter((field) => field !== 'recordid' && !READ_ONLY_FIELDS.includes(field));
 		for (const field of fill) {
-			if (record.row[field] === undefined && field in found) {
-				record.row[field] = toSmartSimpleValue(found[field]);
+			if (row[field] === undefined && field in found) {
+				row[field] = toSmartSimpleValue(found[field]);
 			}
 		}
-		record.row = orderRow(record.row, record.fieldList);
+		record.records = [orderRow(row, record.fieldList)];
 		try {
 			checkAgainstFieldList.call(
 				this,
-				withoutRecordId(record.row),
+				withoutRecordId(record.records[0]),
 				record.fieldList,
 				record.itemIndex,
 				"The Fill Unchanged Fields From function did not return these fields: add them to its field list in SmartSimple (named as in the Update function's field list), or set them in Columns.",
@@ -114,7 +116,7 @@ export async function fillUnchangedFields(
 }
 
 function notFound(this: IExecuteFunctions, record: UpdateRecord, action: ReadAction): NodeOperationError {
-	const id = String(record.row.recordid);
+	const id = String(record.records[0].recordid);
 	return new NodeOperationError(this.getNode(), `Fill Unchanged Fields From found no record ${id}`, {
 		itemIndex: record.itemIndex,
 		description: `The ${action === 'list' ? 'List' : 'Get'} function did not return record ${id}, so its current values are unknown and nothing was saved. Check the Record ID, and that the function is of the same record type.`,
