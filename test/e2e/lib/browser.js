@@ -1,0 +1,87 @@
+'use strict';
+/**
+ * Headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core: log in to the editor,
+ * open workflows and node panels, save screenshots.
+ *
+ * playwright-core is taken from the repo's node_modules (devDependency); when it is not there
+ * yet it is installed once into the tool cache beside n8n (never into the repo).
+ */
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { cacheRoot } = require('../../../scripts/lib/n8n-install');
+
+const PLAYWRIGHT_VERSION = '1.65.1';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-dev-shm-usage',
+];
+
+function requirePlaywright() {
+	try {
+		return require('playwright-core');
+	} catch {
+		/* not a devDependency (yet): use the tool cache */
+	}
+	const dir = path.join(cacheRoot(), `tools-playwright-core-${PLAYWRIGHT_VERSION}`);
+	const entry = path.join(dir, 'node_modules', 'playwright-core');
+	if (!fs.existsSync(path.join(dir, '.install-complete'))) {
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"tools","private":true}\n');
+		const r = spawnSync('npm', ['install', `playwright-core@${PLAYWRIGHT_VERSION}`, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+		if (r.status !== 0) throw new Error(`npm install playwright-core@${PLAYWRIGHT_VERSION} failed`);
+		fs.writeFileSync(path.join(dir, '.install-complete'), new Date().toISOString());
+	}
+	return require(entry);
+}
+
+async function launch() {
+	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+	const { chromium } = requirePlaywright();
+	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 60000 });
+	const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+	const page = await context.newPage();
+	page.setDefaultTimeout(30000);
+	return { browser, context, page };
+}
+
+async function login(page, baseUrl, owner) {
+	await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
+	const email = page.locator('input[name="emailOrLdapLoginId"], input[name="email"], input[type="email"]').first();
+	await email.waitFor();
+	await email.fill(owner.email);
+	await page.locator('input[name="password"], input[type="password"]').first().fill(owner.password);
+	await page.keyboard.press('Enter');
+	await page.waitForURL((u) => !String(u).includes('/signin'), { timeout: 30000 });
+}
+
+/** Hides the toasts and banners n8n shows to a fresh instance, so screenshots show the work. */
+async function tidy(page) {
+	await page
+		.addStyleTag({ content: '.el-notification, [data-test-id="banners"], .el-message { display: none !important; }' })
+		.catch(() => {});
+}
+
+async function openWorkflow(page, baseUrl, workflowId) {
+	await page.goto(`${baseUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+	await tidy(page);
+	await page.waitForTimeout(800); // canvas fit-to-view animation
+}
+
+async function openNode(page, nodeName) {
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).first();
+	if (await node.count()) await node.dblclick();
+	else await page.getByText(nodeName, { exact: true }).first().dblclick();
+	await page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first().waitFor();
+	await page.waitForTimeout(800);
+}
+
+module.exports = { launch, login, openWorkflow, openNode, tidy, CHROMIUM_FLAGS, PLAYWRIGHT_VERSION, requirePlaywright };

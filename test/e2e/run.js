@@ -1,0 +1,362 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * End-to-end suite against real n8n (see docs/e2e.md). For each n8n version:
+ *   - packs this package (`npm pack`) and installs the tarball into a fresh n8n user folder the
+ *     way n8n's community package installer does;
+ *   - imports credentials and workflows, runs them with `n8n execute --id=... --rawOutput`
+ *     against the SmartConnect sandbox and asserts the output items and the sandbox's records;
+ *   - the error path: a wrong password fails with the authentication message and no secret;
+ *   - the trigger for real: publishes the trigger workflow, `n8n start`, edits records through
+ *     the sandbox's /__sandbox/records admin API and checks n8n's executions (REST API);
+ *   - the editor: GET /types/nodes.json lists both nodes with icons that load; on the main
+ *     version, headless Chromium saves screenshots into docs/screenshots/.
+ * Prints `e2e: N passed, N failed` last; exits 1 on any failure. n8n that cannot be installed
+ * is a failure, never a skip.
+ *
+ * Options: --versions=2.41.1,1.123.81   --no-browser   --keep (keep user folders)
+ * Env: E2E_N8N_VERSIONS, N8N_SMARTSIMPLE_CACHE.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const assert = require('assert/strict');
+const { spawnSync } = require('child_process');
+
+const { ensureN8n, DEFAULT_N8N_VERSION, N8N_1X_VERSION } = require('../../scripts/lib/n8n-install');
+const { N8nInstance, REPO, PACKAGE_NAME, sleep } = require('../../scripts/lib/n8n-instance');
+const { loadExamples, withCredential, sandboxCredential } = require('../../scripts/lib/examples');
+const { Reporter } = require('./lib/reporter');
+const { operationCases, authErrorCase, jsonOf, nodeItems, okItems } = require('./lib/workflows');
+
+const rep = new Reporter();
+const SCREENSHOTS = path.join(REPO, 'docs', 'screenshots');
+
+function parseArgs(argv) {
+	const o = {
+		versions: (process.env.E2E_N8N_VERSIONS || `${DEFAULT_N8N_VERSION},${N8N_1X_VERSION}`).split(',').map((s) => s.trim()).filter(Boolean),
+		browser: true,
+		keep: false,
+	};
+	for (const a of argv) {
+		if (a.startsWith('--versions=')) o.versions = a.slice(11).split(',').filter(Boolean);
+		else if (a === '--no-browser') o.browser = false;
+		else if (a === '--keep') o.keep = true;
+		else throw new Error(`unknown option ${a}`);
+	}
+	return o;
+}
+
+function pack(dest) {
+	const r = spawnSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: REPO, encoding: 'utf8' });
+	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
+	const info = JSON.parse(r.stdout)[0];
+	const files = info.files.map((f) => f.path);
+	for (const must of ['dist/nodes/SmartSimple/SmartSimple.node.js', 'dist/nodes/SmartSimple/SmartSimpleTrigger.node.js', 'dist/credentials/SmartSimpleApi.credentials.js']) {
+		if (!files.includes(must)) throw new Error(`the packed tarball lacks ${must} (is dist/ built?)`);
+	}
+	return path.join(dest, info.filename);
+}
+
+function loadSandbox() {
+	// eslint-disable-next-line global-require
+	return require('../sandbox');
+}
+
+async function admin(sb, method, p, body) {
+	const r = await fetch(`${sb.url}/__sandbox/${p}`, {
+		method,
+		headers: { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await r.text();
+	if (!r.ok) throw new Error(`${method} /__sandbox/${p}: ${r.status} ${text.slice(0, 300)}`);
+	return text ? JSON.parse(text) : null;
+}
+
+function badCredential(good) {
+	return { ...good, id: 'ssE2eBadPassword', name: 'SmartSimple wrong password', data: { ...good.data, password: `${good.data.password}-wrong` } };
+}
+
+/** Everything the suite needs to know about the run of one version. */
+async function runExecutes(P, install, tgz, opts) {
+	const { startSandbox } = loadSandbox();
+	const sb = await startSandbox({ port: 0, seed: 42, hourlyLimit: 100000 });
+	const inst = await new N8nInstance(install).init();
+	try {
+		const installed = await rep.check(P, 'the packed tarball installs into .n8n/nodes like a community install', async () => {
+			const dir = await inst.installTarball(tgz);
+			const pj = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+			assert.equal(pj.name, PACKAGE_NAME);
+			return dir;
+		});
+		if (!installed) return;
+
+		const cred = sandboxCredential('ssE2eSandboxCred', 'SmartSimple sandbox', sb.credentials);
+		const bad = badCredential(cred);
+		const ref = { id: cred.id, name: cred.name };
+		const examples = loadExamples().filter(({ workflow }) => !workflow.nodes.some((n) => /Trigger$/.test(n.type) && n.type.startsWith(PACKAGE_NAME)));
+		const exampleWfs = examples.map(({ workflow }) => withCredential(workflow, ref));
+		const cases = operationCases({ sb, cred: ref });
+		const auth = authErrorCase({ sb, badCred: { id: bad.id, name: bad.name } });
+
+		const imported = await rep.check(P, 'credentials and workflows import (n8n import:credentials / import:workflow)', async () => {
+			await inst.importCredentials([cred, bad]);
+			await inst.importWorkflows([...exampleWfs, ...cases.map((c) => c.workflow), auth.workflow]);
+		});
+		if (imported === undefined && rep.results[rep.results.length - 1].ok === false) return;
+
+		// example: list submitted level 1 applications (filters + Return All)
+		await rep.check(P, 'example "list level 1 applications": filters and Return All over real paging', async () => {
+			const r = await inst.execute('ssExampleListL1');
+			assert.equal(r.code, 0, `n8n execute exited ${r.code}\n${r.stdout.slice(-1500)}`);
+			const items = okItems(r.result, 'Get submitted applications');
+			const expected = sb.store
+				.list('levelone')
+				.filter((x) => String(x.sf_Status) === '2' && Number(x['sf_Requested Amount']) >= 10000);
+			assert.ok(expected.length > 0, 'the sandbox data has no submitted application of 10,000 or more');
+			assert.deepEqual(items.map((i) => String(i.recordid)).sort(), expected.map((x) => x.recordid).sort());
+			for (const i of items) assert.equal(i.sf_Status, 'Submitted');
+			const amounts = items.map((i) => Number(String(i['sf_Requested Amount']).replace(/[^0-9.]/g, '')));
+			assert.deepEqual(amounts, [...amounts].sort((a, b) => b - a), 'not sorted by amount, descending');
+		});
+
+		// example: create and update contacts from input data
+		await rep.check(P, 'example "create and update contacts": creates two contacts, then updates them', async () => {
+			const before = sb.store.list('user').length;
+			const r = await inst.execute('ssExampleContacts');
+			assert.equal(r.code, 0, `n8n execute exited ${r.code}\n${r.stdout.slice(-1500)}`);
+			const created = okItems(r.result, 'Create contacts');
+			assert.equal(created.length, 2);
+			const updated = okItems(r.result, 'Update phone of new contacts');
+			assert.equal(updated.length, 2);
+			assert.equal(sb.store.list('user').length, before + 2);
+			const names = [];
+			for (const c of created) {
+				const rec = sb.store.get('user', c.recordid);
+				assert.ok(rec, `contact ${c.recordid} is not in SmartSimple`);
+				assert.equal(rec.sf_Phone, '555-0199');
+				names.push(rec['sf_First Name']);
+			}
+			assert.deepEqual(names.sort(), ['Ada', 'Grace']);
+		});
+
+		for (const c of cases) {
+			const res = await rep.check(P, `workflow "${c.workflow.name}" runs (n8n execute)`, async () => {
+				const r = await inst.execute(c.workflow.id);
+				assert.ok(r.result, `no JSON result on stdout (exit ${r.code}):\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-800)}`);
+				assert.equal(r.code, 0, `n8n execute exited ${r.code}`);
+				return r;
+			});
+			for (const [name, fn] of Object.entries(c.checks)) {
+				if (!res) rep.fail(P, `${c.family}: ${name}`, new Error('the workflow did not run'));
+				else await rep.check(P, `${c.family}: ${name}`, () => fn(res.result));
+			}
+		}
+
+		await rep.check(P, 'a wrong password fails with the authentication message and leaks no secret', async () => {
+			const r = await inst.execute(auth.workflow.id);
+			assert.notEqual(r.code, 0, 'n8n execute succeeded with a wrong password');
+			const all = `${r.stdout}\n${r.stderr}`;
+			assert.match(all, /SmartSimple refused the login/);
+			assert.ok(!all.includes(bad.data.password), 'the password appears in the output');
+			const err = r.result && r.result.data && r.result.data.resultData && r.result.data.resultData.error;
+			assert.ok(err, 'no error in the result');
+			const text = `${err.message} ${err.description || ''}`;
+			assert.ok(!text.includes('levelone-list'), `the API token appears in the error: ${text}`);
+			assert.ok(!text.includes(cred.data.password), 'the real password appears in the error');
+		});
+	} finally {
+		await inst.close({ keep: opts.keep });
+		await sb.close();
+	}
+}
+
+/** Executions of a workflow, newest first, with their run data parsed (flatted). */
+async function executionsOf(inst, workflowId) {
+	const q = encodeURIComponent(JSON.stringify({ workflowId }));
+	const res = await inst.rest('GET', `/rest/executions?filter=${q}&limit=50`);
+	const d = res.data || res;
+	const list = d.results || d;
+	return Array.isArray(list) ? list : [];
+}
+
+async function executionRun(inst, id) {
+	const res = await inst.rest('GET', `/rest/executions/${id}`);
+	const e = res.data || res;
+	// eslint-disable-next-line global-require
+	const { parse } = require(path.join(inst.install.dir, 'node_modules', 'flatted'));
+	const data = typeof e.data === 'string' ? parse(e.data) : e.data;
+	return { ...e, data };
+}
+
+async function waitFor(what, fn, timeoutMs, everyMs = 1000) {
+	const started = Date.now();
+	for (;;) {
+		const v = await fn();
+		if (v) return v;
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+		await sleep(everyMs);
+	}
+}
+
+async function publish(inst, id) {
+	const major = Number(inst.version.split('.')[0]);
+	if (major >= 2) return inst.cliOk(['publish:workflow', `--id=${id}`]);
+	return inst.cliOk(['update:workflow', `--id=${id}`, '--active=true']);
+}
+
+async function runServer(P, install, tgz, opts, { primary }) {
+	const { startSandbox } = loadSandbox();
+	const sb = await startSandbox({ port: 0, seed: 7, clockRunning: true });
+	const inst = await new N8nInstance(install).init();
+	const owner = { email: 'e2e@example.com', password: `E2e-${Date.now().toString(36)}-Pw1`, firstName: 'E2E', lastName: 'Owner' };
+	try {
+		await inst.installTarball(tgz);
+		const cred = sandboxCredential('ssE2eTriggerCred', 'SmartSimple sandbox', sb.credentials);
+		const ref = { id: cred.id, name: cred.name };
+		const examples = loadExamples().map(({ workflow }) => withCredential(workflow, ref));
+		const trigger = examples.find((w) => w.nodes.some((n) => n.type === `${PACKAGE_NAME}.smartSimpleTrigger`));
+		if (!trigger) throw new Error('no example workflow uses the SmartSimple Trigger');
+		const triggerNode = trigger.nodes.find((n) => n.type === `${PACKAGE_NAME}.smartSimpleTrigger`);
+		await inst.importCredentials([cred]);
+		await inst.importWorkflows(examples);
+		await rep.check(P, 'the trigger workflow publishes', () => publish(inst, trigger.id));
+
+		const started = await rep.check(P, 'n8n start serves the editor with the package loaded', async () => {
+			await inst.start();
+			await inst.setupOwner(owner);
+			return `${(inst.startMs / 1000).toFixed(1)}s`;
+		});
+		if (!started) return;
+
+		await rep.check(P, 'GET /types/nodes.json lists the node and the trigger with icons that load', async () => {
+			const types = await inst.rest('GET', '/types/nodes.json');
+			for (const name of [`${PACKAGE_NAME}.smartSimple`, `${PACKAGE_NAME}.smartSimpleTrigger`]) {
+				const t = types.find((x) => x.name === name);
+				assert.ok(t, `${name} is not in /types/nodes.json`);
+				const urls = typeof t.iconUrl === 'string' ? [t.iconUrl] : Object.values(t.iconUrl || {});
+				assert.ok(urls.length > 0, `${name} has no iconUrl (icon: ${JSON.stringify(t.icon)})`);
+				for (const u of urls) {
+					const r = await fetch(`${inst.baseUrl}/${u.replace(/^\//, '')}`);
+					const body = await r.text();
+					assert.equal(r.status, 200, `${u}: HTTP ${r.status}`);
+					assert.match(body, /<svg/, `${u} is not an SVG`);
+				}
+			}
+		});
+
+		const polls = () => sb.calls.filter((c) => c.token === triggerNode.parameters.apiToken).length;
+		const triggerTest = rep.check(P, 'trigger: each change of a record fires exactly once (real polls in n8n start)', async () => {
+			await waitFor('the activation poll', () => polls() >= 1, 30000, 250);
+			// keep the edits clear of a poll at the minute boundary
+			const toBoundary = 60000 - (Date.now() % 60000);
+			if (toBoundary < 5000) await sleep(toBoundary + 2500);
+			const [a, b] = sb.store.list('levelone').slice(3, 5);
+			await admin(sb, 'POST', 'clock', { advance: 60000 });
+			await admin(sb, 'POST', 'records/levelone', { recordid: a.recordid, fields: { sf_Name: 'E2E first change of A' } });
+			await admin(sb, 'POST', 'records/levelone', { recordid: b.recordid, fields: { sf_Name: 'E2E change of B' } });
+			const first = await waitFor('the first execution', async () => {
+				const list = await executionsOf(inst, trigger.id);
+				return list.length >= 1 ? list : null;
+			}, 135000);
+			assert.equal(first.length, 1, `expected one execution, got ${first.length}`);
+			const run1 = await executionRun(inst, first[0].id);
+			const ids1 = jsonOf(run1.data, triggerNode.name).map((j) => String(j.recordid)).sort();
+			assert.deepEqual(ids1, [a.recordid, b.recordid].sort(), 'the first execution must hold A and B once each');
+			const summary = jsonOf(run1.data, 'Summarize change');
+			assert.equal(summary.length, 2, 'the follow-up step did not run on both items');
+
+			const pollsAfterFirst = polls();
+			await admin(sb, 'POST', 'clock', { advance: 60000 });
+			await admin(sb, 'POST', 'records/levelone', { recordid: a.recordid, fields: { sf_Name: 'E2E second change of A' } });
+			const second = await waitFor('the second execution', async () => {
+				const list = await executionsOf(inst, trigger.id);
+				return list.length >= 2 ? list : null;
+			}, 75000);
+			assert.equal(second.length, 2, `expected two executions, got ${second.length}`);
+			const newest = second.find((e) => String(e.id) !== String(first[0].id));
+			const run2 = await executionRun(inst, newest.id);
+			const items2 = jsonOf(run2.data, triggerNode.name);
+			assert.deepEqual(items2.map((j) => String(j.recordid)), [a.recordid], 'the second execution must hold only A');
+			assert.equal(items2[0].sf_Name, 'E2E second change of A');
+			for (const e of second) assert.equal(e.status, 'success', `execution ${e.id} is ${e.status}`);
+			return { polls: polls(), pollsAfterFirst };
+		});
+
+		if (primary && opts.browser) {
+			await rep.check(P, 'editor screenshots (headless Chromium): workflow, criteria builder, trigger panel', async () => {
+				// eslint-disable-next-line global-require
+				const browser = require('./lib/browser');
+				const { browser: b, page } = await browser.launch();
+				try {
+					fs.mkdirSync(SCREENSHOTS, { recursive: true });
+					await browser.login(page, inst.baseUrl, owner);
+					const list = examples.find((w) => w.id === 'ssExampleListL1');
+					await browser.openWorkflow(page, inst.baseUrl, list.id);
+					await page.screenshot({ path: path.join(SCREENSHOTS, 'workflow.png') });
+					await page.setViewportSize({ width: 1400, height: 1250 }); // room for the whole criteria builder
+					await browser.openNode(page, 'Get submitted applications');
+					const filters = page.getByText('Filters', { exact: false }).first();
+					await filters.scrollIntoViewIfNeeded().catch(() => {});
+					await page.waitForTimeout(500);
+					await page.screenshot({ path: path.join(SCREENSHOTS, 'node-criteria-builder.png') });
+					const panel = await page.locator('[data-test-id="ndv"]').first().innerText().catch(() => '');
+					assert.match(panel, /Filters|Conditions/i, 'the parameter panel shows no criteria builder');
+					await browser.openWorkflow(page, inst.baseUrl, trigger.id);
+					await browser.openNode(page, triggerNode.name);
+					await page.screenshot({ path: path.join(SCREENSHOTS, 'trigger-panel.png') });
+					for (const f of ['workflow.png', 'node-criteria-builder.png', 'trigger-panel.png']) {
+						assert.ok(fs.statSync(path.join(SCREENSHOTS, f)).size > 10000, `${f} looks empty`);
+					}
+				} finally {
+					await b.close();
+				}
+			});
+		}
+		await triggerTest;
+	} finally {
+		await inst.close({ keep: opts.keep });
+		await sb.close();
+	}
+}
+
+async function main() {
+	const opts = parseArgs(process.argv.slice(2));
+	rep.log('', `n8n versions: ${opts.versions.join(', ')}; cache: ${require('../../scripts/lib/n8n-install').cacheRoot()}`);
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'smartsimple-e2e-'));
+	const tgz = await rep.check('', 'npm pack makes a tarball with the built node, trigger and credential', () => pack(work));
+	let sandboxOk = false;
+	try {
+		loadSandbox();
+		sandboxOk = true;
+	} catch (e) {
+		rep.fail('', 'the sandbox (test/sandbox) loads', e);
+	}
+	if (tgz && sandboxOk) {
+		const installs = [];
+		for (const v of opts.versions) {
+			// installs one after another (each once; minutes the first time), then runs in parallel
+			const install = await rep.check(`n8n ${v}`, `n8n ${v} is installed (cache)`, () => ensureN8n(v));
+			if (install) installs.push(install);
+		}
+		await Promise.all(
+			installs.map(async (install) => {
+				const P = `n8n ${install.version}`;
+				await Promise.all([
+					runServer(P, install, tgz, opts, { primary: install.version === DEFAULT_N8N_VERSION }).catch((e) => rep.fail(P, 'server phase', e)),
+					runExecutes(P, install, tgz, opts).catch((e) => rep.fail(P, 'execute phase', e)),
+				]);
+			}),
+		);
+	}
+	fs.rmSync(work, { recursive: true, force: true });
+	process.stdout.write(rep.summary());
+	process.exitCode = rep.failed > 0 || rep.passed === 0 ? 1 : 0;
+}
+
+main().catch((e) => {
+	rep.fail('', 'e2e runner', e);
+	process.stdout.write(rep.summary());
+	process.exitCode = 1;
+});
