@@ -26,6 +26,18 @@ function hashInts(...ints) {
 	return h >>> 0;
 }
 
+/** Precomputes cumulative weights for rnd.weighted(). */
+function weightTable(weights) {
+	const keys = Object.keys(weights);
+	const cum = [];
+	let total = 0;
+	for (const k of keys) {
+		total += weights[k];
+		cum.push(total);
+	}
+	return { keys, cum, total };
+}
+
 function createRandom(seed) {
 	const next = mulberry32(seed);
 	const r = {
@@ -34,19 +46,15 @@ function createRandom(seed) {
 		range: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
 		pick: (arr) => arr[Math.floor(next() * arr.length)],
 		chance: (p) => next() < p,
-		/** Picks a key from {key: weight}. */
-		weighted(weights) {
-			let total = 0;
-			for (const k in weights) total += weights[k];
-			let x = next() * total;
-			for (const k in weights) {
-				x -= weights[k];
-				if (x < 0) return k;
-			}
-			return Object.keys(weights)[0];
+		/** Picks a key from a table made by weightTable({key: weight}) (or a plain {key: weight}). */
+		weighted(table) {
+			const t = table.cum ? table : weightTable(table);
+			const x = next() * t.total;
+			for (let i = 0; i < t.cum.length; i++) if (x < t.cum[i]) return t.keys[i];
+			return t.keys[t.keys.length - 1];
 		},
 	};
 	return r;
 }
 
-module.exports = { mulberry32, hashInts, createRandom };
+module.exports = { mulberry32, hashInts, createRandom, weightTable };

@@ -4,7 +4,7 @@
 // system variables. Same seed, same data. Files, associations and addresses are generated lazily
 // per record from (seed, record ID) in store.js, so they are deterministic too.
 
-const { createRandom } = require('./prng');
+const { createRandom, weightTable } = require('./prng');
 const { formatTimestamp, toMs } = require('./clock');
 
 const SIZES = {
@@ -57,6 +57,15 @@ const SUMMARY_LINES = ['This project will serve %n% participants across the regi
 	'The program builds on a successful pilot with local partners.',
 	'We request support for the first two years of operation.'];
 
+const W1 = weightTable({ 1: 8, 2: 3, 3: 2 });
+const W2 = weightTable({ 1: 8, 2: 10, 3: 8, 4: 10, 5: 8, 6: 2, 7: 6 });
+const W3 = weightTable({ 1: 8, 2: 2, 3: 1 });
+const W4 = weightTable({ 1: 5, 2: 3, 3: 2 });
+const W5 = weightTable({ 1: 3, 2: 2, 3: 6, 4: 1 });
+const W6 = weightTable({ 1: 4, 2: 3, 3: 3 });
+const W7 = weightTable({ 1: 8, 2: 1, 3: 1 });
+const W8 = weightTable({ 1: 2, 2: 7, 3: 1 });
+
 const SEED_START = toMs('2019-01-07 03:00:00'); // the initial data migration
 const SEED_END = toMs('2025-05-30 18:00:00');
 const DAY = 86400000;
@@ -92,7 +101,7 @@ function makeTimes(rnd, count, span = [SEED_START, SEED_END]) {
 		}
 		modified[i] = m;
 	}
-	return { created: created.map(formatTimestamp), modified: modified.map(formatTimestamp) };
+	return { createdMs: created, created: created.map(formatTimestamp), modified: modified.map(formatTimestamp) };
 }
 
 const dateOnly = (ms) => formatTimestamp(ms).slice(0, 10) + ' 00:00:00';
@@ -169,7 +178,7 @@ function generate({ seed = 42, records = 'full' } = {}) {
 			sf_Country: place[2],
 			'sf_Created Date': ut.created[i],
 			'sf_Modified Date': ut.modified[i],
-			'cf_Preferred Language': rnd.chance(0.8) ? rnd.weighted({ 1: 8, 2: 3, 3: 2 }) : null,
+			'cf_Preferred Language': rnd.chance(0.8) ? rnd.weighted(W1) : null,
 			cf_Resume: null,
 		});
 	}
@@ -184,11 +193,11 @@ function generate({ seed = 42, records = 'full' } = {}) {
 	for (let i = 0; i < sizes.levelone; i++) {
 		const contact = contacts[rnd.int(contacts.length)];
 		const company = companies[Number(contact['sf_Company ID']) - 1000000];
-		const status = rnd.weighted({ 1: 8, 2: 10, 3: 8, 4: 10, 5: 8, 6: 2, 7: 6 });
+		const status = rnd.weighted(W2);
 		const program = rnd.chance(0.95) ? String(rnd.range(1, 6)) : null;
 		const project = rnd.pick(PROJECT_WORDS);
 		const requested = rnd.range(10, 1000) * 500;
-		const createdMs = toMs(l1t.created[i]);
+		const createdMs = l1t.createdMs[i];
 		const start = createdMs + rnd.range(30, 180) * DAY;
 		const owner = rnd.pick(staff);
 		let summary = null;
@@ -204,7 +213,7 @@ function generate({ seed = 42, records = 'full' } = {}) {
 			recordid: 3000000 + i + 1,
 			archived: rnd.chance(0.03),
 			sf_Name: `${project} - ${company.sf_Name}`,
-			sf_Type: rnd.weighted({ 1: 8, 2: 2, 3: 1 }),
+			sf_Type: rnd.weighted(W3),
 			sf_Status: status,
 			sf_Owner: String(owner.recordid),
 			sf_Customer: String(company.recordid),
@@ -231,15 +240,15 @@ function generate({ seed = 42, records = 'full' } = {}) {
 		// parents roughly in step with creation time
 		const pIdx = Math.min(l1.length - 1, Math.floor((i / sizes.leveltwo) * l1.length * 0.98) + rnd.int(Math.max(1, Math.floor(l1.length / 50))));
 		const parent = l1[pIdx];
-		const type = rnd.weighted({ 1: 5, 2: 3, 3: 2 });
+		const type = rnd.weighted(W4);
 		const label = type === '1' ? 'Review' : type === '2' ? `Payment ${rnd.range(1, 4)}` : 'Progress Report';
-		const start = toMs(l2t.created[i]) + rnd.range(0, 30) * DAY;
+		const start = l2t.createdMs[i] + rnd.range(0, 30) * DAY;
 		l2.push({
 			recordid: 4000000 + i + 1,
 			archived: rnd.chance(0.03),
 			sf_Name: `${label} - ${parent.sf_Name.split(' - ')[0]}`,
 			sf_Type: type,
-			sf_Status: rnd.weighted({ 1: 3, 2: 2, 3: 6, 4: 1 }),
+			sf_Status: rnd.weighted(W5),
 			'sf_Parent ID': String(parent.recordid),
 			'sf_Start Date': dateOnly(start),
 			'sf_End Date': rnd.chance(0.8) ? dateOnly(start + rnd.range(7, 90) * DAY) : '',
@@ -258,7 +267,7 @@ function generate({ seed = 42, records = 'full' } = {}) {
 	for (let i = 0; i < sizes.levelthree; i++) {
 		const pIdx = Math.min(l2.length - 1, Math.floor((i / sizes.levelthree) * l2.length * 0.98) + rnd.int(Math.max(1, Math.floor(l2.length / 50))));
 		const parent = l2[pIdx];
-		const type = rnd.weighted({ 1: 4, 2: 3, 3: 3 });
+		const type = rnd.weighted(W6);
 		l3.push({
 			recordid: 5000000 + i + 1,
 			archived: rnd.chance(0.03),
@@ -266,7 +275,7 @@ function generate({ seed = 42, records = 'full' } = {}) {
 			sf_Type: type,
 			sf_Status: rnd.chance(0.6) ? '2' : '1',
 			'sf_Parent ID': String(parent.recordid),
-			'sf_Start Date': dateOnly(toMs(l3t.created[i]) + rnd.range(0, 60) * DAY),
+			'sf_Start Date': dateOnly(l3t.createdMs[i] + rnd.range(0, 60) * DAY),
 			'sf_Created Date': l3t.created[i],
 			'sf_Modified Date': l3t.modified[i],
 			cf_Evidence: null,
@@ -280,14 +289,14 @@ function generate({ seed = 42, records = 'full' } = {}) {
 	for (let i = 0; i < sizes.transactions; i++) {
 		const pIdx = Math.min(l1.length - 1, Math.floor((i / sizes.transactions) * l1.length * 0.98) + rnd.int(Math.max(1, Math.floor(l1.length / 50))));
 		const parent = l1[pIdx];
-		const type = rnd.weighted({ 1: 8, 2: 1, 3: 1 });
-		const start = toMs(txt.created[i]) + rnd.range(0, 20) * DAY;
+		const type = rnd.weighted(W7);
+		const start = txt.createdMs[i] + rnd.range(0, 20) * DAY;
 		tx.push({
 			recordid: 6000000 + i + 1,
 			archived: rnd.chance(0.02),
 			sf_Subject: `${type === '1' ? 'Grant payment' : type === '2' ? 'Refund' : 'Adjustment'} ${parent.recordid}`,
 			sf_Type: type,
-			sf_Status: rnd.weighted({ 1: 2, 2: 7, 3: 1 }),
+			sf_Status: rnd.weighted(W8),
 			'sf_Object ID': rnd.chance(0.97) ? String(parent.recordid) : '0',
 			'sf_Start Date': dateOnly(start),
 			'sf_End Date': dateOnly(start + rnd.range(0, 14) * DAY),
