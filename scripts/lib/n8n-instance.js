@@ -120,7 +120,9 @@ class N8nInstance {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
-			N8N_DISABLED_MODULES: 'mcp-registry',
+			// mcp-registry calls the internet (and logs errors) at boot; older n8n has no such module
+			// and refuses unknown names
+			...(moduleNames(this.install).includes('mcp-registry') ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
@@ -137,8 +139,17 @@ class N8nInstance {
 			N8N_RUNNERS_ENABLED: 'true',
 			DB_SQLITE_POOL_SIZE: '2',
 			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+			// late n8n 1.123.x defaults to the `vm` expression engine, which needs isolated-vm 6 and
+			// so Node >= 22; on Node 20 n8n exits at boot unless the legacy engine is chosen
+			...(this.needsLegacyExpressionEngine() ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 			...this.extraEnv,
 		};
+	}
+
+	needsLegacyExpressionEngine() {
+		const node = this.install.node && this.install.node.version;
+		if (!node || Number(String(node).replace(/^v/, '').split('.')[0]) >= 22) return false;
+		return fs.existsSync(path.join(this.install.dir || '', 'node_modules', '@n8n', 'expression-runtime'));
 	}
 
 	/** Link the repo like a community install: .n8n/nodes/node_modules/n8n-nodes-smartsimple -> repo. */
@@ -190,6 +201,7 @@ class N8nInstance {
 			const started = Date.now();
 			const child = spawn(cmd, args, { cwd: cwd || this.userFolder, env: env || this.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
 			this.children.add(child);
+			recordPid(child);
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (d) => (stdout += d));
@@ -263,6 +275,7 @@ class N8nInstance {
 		fs.closeSync(out);
 		this.server = child;
 		this.children.add(child);
+		recordPid(child);
 		let exited = null;
 		child.on('exit', (code, signal) => {
 			exited = { code, signal };
@@ -302,12 +315,19 @@ class N8nInstance {
 			lastName: owner.lastName || 'Owner',
 			password: owner.password,
 		};
-		const r = await fetch(`${this.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': 'e2e' },
-			body: JSON.stringify(body),
-		});
-		const text = await r.text();
+		// n8n 1.x answers /healthz/readiness a moment before its REST routes exist: retry a 404
+		let r;
+		let text;
+		for (let attempt = 0; ; attempt++) {
+			r = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'browser-id': 'e2e' },
+				body: JSON.stringify(body),
+			});
+			text = await r.text();
+			if (r.status !== 404 || attempt >= 60) break;
+			await sleep(250);
+		}
 		if (!r.ok) throw new Error(`POST /rest/owner/setup: ${r.status} ${text.slice(0, 500)}`);
 		this.owner = owner;
 		const cookie = cookieFrom(r);
@@ -362,6 +382,24 @@ class N8nInstance {
 	}
 }
 
+const moduleNameCache = new Map();
+
+/** The backend module names this n8n version knows (N8N_DISABLED_MODULES refuses others). */
+function moduleNames(install) {
+	if (!moduleNameCache.has(install.dir)) {
+		let names = [];
+		try {
+			const file = path.join(install.dir, 'node_modules', '@n8n', 'backend-common', 'dist', 'modules', 'modules.config.js');
+			const m = /MODULE_NAMES\s*=\s*\[([^\]]*)\]/.exec(fs.readFileSync(file, 'utf8'));
+			if (m) names = [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] || x[2]);
+		} catch {
+			/* no module system in this version */
+		}
+		moduleNameCache.set(install.dir, names);
+	}
+	return moduleNameCache.get(install.dir);
+}
+
 const templates = new Map();
 
 /** The folder holding the migrated empty database of this n8n install (made once, atomically). */
@@ -401,6 +439,22 @@ function cookieFrom(res) {
 	const all = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie')].filter(Boolean);
 	const auth = all.map((c) => c.split(';')[0]).filter((c) => c.startsWith('n8n-auth='));
 	return auth.length ? auth.join('; ') : null;
+}
+
+/**
+ * Children run in process groups of their own (so a stop reaches n8n's task runners too). When
+ * SMARTSIMPLE_PIDFILE is set (.ci/run sets it), each group's id is appended there, so that the
+ * caller can stop exactly these groups even if this process dies without cleaning up.
+ */
+function recordPid(child) {
+	const file = process.env.SMARTSIMPLE_PIDFILE;
+	if (file && child.pid) {
+		try {
+			fs.appendFileSync(file, `${child.pid}\n`);
+		} catch {
+			/* best effort */
+		}
+	}
 }
 
 function killGroup(child, signal) {
@@ -444,4 +498,4 @@ function tail(text, n = 2000) {
 	return text.length > n ? `...${text.slice(-n)}` : text;
 }
 
-module.exports = { N8nInstance, freePort, portIsFree, parseRawOutput, stopChild, killGroup, sleep, REPO, PACKAGE_NAME, tail };
+module.exports = { recordPid, N8nInstance, freePort, portIsFree, parseRawOutput, stopChild, killGroup, sleep, REPO, PACKAGE_NAME, tail };

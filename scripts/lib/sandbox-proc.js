@@ -6,7 +6,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
-const { REPO, stopChild, sleep, tail } = require('./n8n-instance');
+const { REPO, stopChild, sleep, tail, recordPid } = require('./n8n-instance');
 
 const CLI = path.join(REPO, 'test', 'sandbox', 'cli.js');
 
@@ -18,6 +18,7 @@ async function startSandboxProcess({ port = 8787, args = [], logFile, timeoutMs 
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
+	recordPid(child);
 	let output = '';
 	const onData = (d) => {
 		output += d;
