@@ -35,25 +35,24 @@ function portIsFree(port) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Everything from the first line starting with `{` (n8n prints log lines before the JSON). */
+/**
+ * The result JSON of `n8n execute --rawOutput`: it starts at the first line that starts with `{`
+ * (log lines come before it) and ends at a line that is exactly `}` (log lines may follow).
+ */
 function parseRawOutput(stdout) {
 	const lines = stdout.split('\n');
 	const i = lines.findIndex((l) => l.startsWith('{'));
 	if (i < 0) return undefined;
-	const text = lines.slice(i).join('\n').trim();
-	try {
-		return JSON.parse(text);
-	} catch {
-		// trailing log lines after the JSON: take the longest prefix that parses
-		for (let j = lines.length; j > i; j--) {
-			try {
-				return JSON.parse(lines.slice(i, j).join('\n'));
-			} catch {
-				/* keep shrinking */
-			}
+	const ends = [];
+	for (let j = lines.length - 1; j >= i; j--) if (lines[j].trimEnd() === '}' || (j === i && lines[j].trimEnd().endsWith('}'))) ends.push(j);
+	for (const j of ends.slice(0, 20)) {
+		try {
+			return JSON.parse(lines.slice(i, j + 1).join('\n'));
+		} catch {
+			/* try an earlier closing line */
 		}
-		return undefined;
 	}
+	return undefined;
 }
 
 class N8nInstance {
@@ -446,7 +445,25 @@ function cookieFrom(res) {
  * SMARTSIMPLE_PIDFILE is set (.ci/run sets it), each group's id is appended there, so that the
  * caller can stop exactly these groups even if this process dies without cleaning up.
  */
+const liveGroups = new Set();
+
+/** Stops (SIGKILL) every process group this process started and that may still run. Synchronous. */
+function killAllGroupsSync() {
+	for (const pid of liveGroups) {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			/* gone */
+		}
+	}
+	liveGroups.clear();
+}
+
 function recordPid(child) {
+	if (child.pid) {
+		liveGroups.add(child.pid);
+		child.once('exit', () => setTimeout(() => liveGroups.delete(child.pid), 15000).unref());
+	}
 	const file = process.env.SMARTSIMPLE_PIDFILE;
 	if (file && child.pid) {
 		try {
@@ -498,4 +515,4 @@ function tail(text, n = 2000) {
 	return text.length > n ? `...${text.slice(-n)}` : text;
 }
 
-module.exports = { recordPid, N8nInstance, freePort, portIsFree, parseRawOutput, stopChild, killGroup, sleep, REPO, PACKAGE_NAME, tail };
+module.exports = { killAllGroupsSync, recordPid, N8nInstance, freePort, portIsFree, parseRawOutput, stopChild, killGroup, sleep, REPO, PACKAGE_NAME, tail };

@@ -24,7 +24,7 @@ const assert = require('assert/strict');
 const { spawnSync } = require('child_process');
 
 const { ensureN8n, DEFAULT_N8N_VERSION, N8N_1X_VERSION } = require('../../scripts/lib/n8n-install');
-const { N8nInstance, REPO, PACKAGE_NAME, sleep } = require('../../scripts/lib/n8n-instance');
+const { N8nInstance, REPO, PACKAGE_NAME, sleep, killAllGroupsSync } = require('../../scripts/lib/n8n-instance');
 const { loadExamples, withCredential, sandboxCredential } = require('../../scripts/lib/examples');
 const { Reporter } = require('./lib/reporter');
 const { operationCases, authErrorCase, jsonOf, nodeItems, okItems } = require('./lib/workflows');
@@ -81,7 +81,8 @@ function badCredential(good) {
 /** Everything the suite needs to know about the run of one version. */
 async function runExecutes(P, install, tgz, opts) {
 	const { startSandbox } = loadSandbox();
-	const sb = await startSandbox({ port: 0, seed: 42, hourlyLimit: 100000 });
+	// small data: several pages per list, and every check compares with the whole record set
+	const sb = await startSandbox({ port: 0, seed: 42, records: 'small', hourlyLimit: 100000 });
 	const inst = await new N8nInstance(install).init();
 	try {
 		const installed = await rep.check(P, 'the packed tarball installs into .n8n/nodes like a community install', async () => {
@@ -208,7 +209,7 @@ async function publish(inst, id) {
 
 async function runServer(P, install, tgz, opts, { primary }) {
 	const { startSandbox } = loadSandbox();
-	const sb = await startSandbox({ port: 0, seed: 7, clockRunning: true });
+	const sb = await startSandbox({ port: 0, seed: 7, records: 'small', clockRunning: true });
 	const inst = await new N8nInstance(install).init();
 	const owner = { email: 'e2e@example.com', password: `E2e-${Date.now().toString(36)}-Pw1`, firstName: 'E2E', lastName: 'Owner' };
 	try {
@@ -354,6 +355,15 @@ async function main() {
 	process.stdout.write(rep.summary());
 	process.exitCode = rep.failed > 0 || rep.passed === 0 ? 1 : 0;
 }
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.on(signal, () => {
+		process.stdout.write(`\n[e2e] ${signal}: stopping every process this run started\n`);
+		killAllGroupsSync();
+		process.exit(signal === 'SIGINT' ? 130 : 143);
+	});
+}
+process.on('exit', () => killAllGroupsSync());
 
 main().catch((e) => {
 	rep.fail('', 'e2e runner', e);

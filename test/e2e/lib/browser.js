@@ -10,6 +10,7 @@ const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { cacheRoot } = require('../../../scripts/lib/n8n-install');
+const { recordPid } = require('../../../scripts/lib/n8n-instance');
 
 const PLAYWRIGHT_VERSION = '1.65.1';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -22,6 +23,7 @@ const CHROMIUM_FLAGS = [
 	'--disable-sync',
 	'--no-first-run',
 	'--disable-dev-shm-usage',
+	'--disable-crash-reporter',
 ];
 
 function requirePlaywright() {
@@ -46,6 +48,8 @@ async function launch() {
 	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
 	const { chromium } = requirePlaywright();
 	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 60000 });
+	const proc = browser.process && browser.process();
+	if (proc) recordPid(proc); // playwright starts Chromium in a process group of its own
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
 	const page = await context.newPage();
 	page.setDefaultTimeout(30000);
@@ -53,7 +57,16 @@ async function launch() {
 }
 
 async function login(page, baseUrl, owner) {
-	await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
+	// the editor's router may replace the first navigation (net::ERR_ABORTED): retry a few times
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
+			break;
+		} catch (e) {
+			if (attempt >= 4 || !/ERR_ABORTED|interrupted/.test(e.message)) throw e;
+			await page.waitForTimeout(1000);
+		}
+	}
 	const email = page.locator('input[name="emailOrLdapLoginId"], input[name="email"], input[type="email"]').first();
 	await email.waitFor();
 	await email.fill(owner.email);

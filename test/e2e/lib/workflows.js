@@ -134,7 +134,7 @@ function operationCases(ctx) {
 				apiToken: 'leveltwo-list',
 				returnAll: true,
 				filters: { conditions: [{ andor: 'and', field: 'sf_Name', operator: 'like', value: 'a' }] },
-				options: { pageSize: 40 },
+				options: { pageSize: 10 },
 			},
 			cred,
 			continueOnError,
