@@ -30,7 +30,8 @@ const { Reporter } = require('./lib/reporter');
 const { operationCases, authErrorCase, jsonOf, nodeItems, okItems } = require('./lib/workflows');
 
 const rep = new Reporter();
-const SCREENSHOTS = path.join(REPO, 'docs', 'screenshots');
+// E2E_SCREENSHOTS_DIR: somewhere else than the committed docs/screenshots (e.g. to keep the tree clean)
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS_DIR ? path.resolve(process.env.E2E_SCREENSHOTS_DIR) : path.join(REPO, 'docs', 'screenshots');
 
 function parseArgs(argv) {
 	const o = {
@@ -78,6 +79,22 @@ function badCredential(good) {
 	return { ...good, id: 'ssE2eBadPassword', name: 'SmartSimple wrong password', data: { ...good.data, password: `${good.data.password}-wrong` } };
 }
 
+/**
+ * `n8n execute` that must succeed. Seen once under CI load: n8n 2.41.1 (Node 24) printed its
+ * complete, successful result and then died by a signal while shutting down. Such a run did run
+ * the workflow, so it counts, with a WARN line naming the signal; anything else must exit 0.
+ */
+async function executeOk(P, inst, id) {
+	const r = await inst.execute(id);
+	assert.ok(r.result, `no JSON result on stdout (exit ${r.code}, signal ${r.signal}):\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-800)}`);
+	if (r.code === null && r.result.status === 'success' && r.result.finished) {
+		rep.log(P, `WARN n8n execute --id=${id} printed a complete successful result, then died by ${r.signal} while shutting down`);
+		return r;
+	}
+	assert.equal(r.code, 0, `n8n execute exited ${r.code} (signal ${r.signal})\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-800)}`);
+	return r;
+}
+
 /** Everything the suite needs to know about the run of one version. */
 async function runExecutes(P, install, tgz, opts) {
 	const { startSandbox } = loadSandbox();
@@ -109,8 +126,7 @@ async function runExecutes(P, install, tgz, opts) {
 
 		// example: list submitted level 1 applications (filters + Return All)
 		await rep.check(P, 'example "list level 1 applications": filters and Return All over real paging', async () => {
-			const r = await inst.execute('ssExampleListL1');
-			assert.equal(r.code, 0, `n8n execute exited ${r.code}\n${r.stdout.slice(-1500)}`);
+			const r = await executeOk(P, inst, 'ssExampleListL1');
 			const items = okItems(r.result, 'Get submitted applications');
 			const expected = sb.store
 				.list('levelone')
@@ -125,8 +141,7 @@ async function runExecutes(P, install, tgz, opts) {
 		// example: create and update contacts from input data
 		await rep.check(P, 'example "create and update contacts": creates two contacts, then updates them', async () => {
 			const before = sb.store.list('user').length;
-			const r = await inst.execute('ssExampleContacts');
-			assert.equal(r.code, 0, `n8n execute exited ${r.code}\n${r.stdout.slice(-1500)}`);
+			const r = await executeOk(P, inst, 'ssExampleContacts');
 			const created = okItems(r.result, 'Create contacts');
 			assert.equal(created.length, 2);
 			const updated = okItems(r.result, 'Update phone of new contacts');
@@ -144,10 +159,7 @@ async function runExecutes(P, install, tgz, opts) {
 
 		for (const c of cases) {
 			const res = await rep.check(P, `workflow "${c.workflow.name}" runs (n8n execute)`, async () => {
-				const r = await inst.execute(c.workflow.id);
-				assert.ok(r.result, `no JSON result on stdout (exit ${r.code}):\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-800)}`);
-				assert.equal(r.code, 0, `n8n execute exited ${r.code}`);
-				return r;
+				return executeOk(P, inst, c.workflow.id);
 			});
 			for (const [name, fn] of Object.entries(c.checks)) {
 				if (!res) rep.fail(P, `${c.family}: ${name}`, new Error('the workflow did not run'));
