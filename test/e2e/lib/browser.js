@@ -2,17 +2,10 @@
 /**
  * Headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core: log in to the editor,
  * open workflows and node panels, save screenshots.
- *
- * playwright-core is taken from the repo's node_modules (devDependency); when it is not there
- * yet it is installed once into the tool cache beside n8n (never into the repo).
  */
 const fs = require('fs');
-const path = require('path');
-const { spawnSync } = require('child_process');
-const { cacheRoot } = require('../../../scripts/lib/n8n-install');
 const { recordPid } = require('../../../scripts/lib/n8n-instance');
 
-const PLAYWRIGHT_VERSION = '1.65.1';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
 	'--headless',
@@ -26,27 +19,9 @@ const CHROMIUM_FLAGS = [
 	'--disable-crash-reporter',
 ];
 
-function requirePlaywright() {
-	try {
-		return require('playwright-core');
-	} catch {
-		/* not a devDependency (yet): use the tool cache */
-	}
-	const dir = path.join(cacheRoot(), `tools-playwright-core-${PLAYWRIGHT_VERSION}`);
-	const entry = path.join(dir, 'node_modules', 'playwright-core');
-	if (!fs.existsSync(path.join(dir, '.install-complete'))) {
-		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"tools","private":true}\n');
-		const r = spawnSync('npm', ['install', `playwright-core@${PLAYWRIGHT_VERSION}`, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
-		if (r.status !== 0) throw new Error(`npm install playwright-core@${PLAYWRIGHT_VERSION} failed`);
-		fs.writeFileSync(path.join(dir, '.install-complete'), new Date().toISOString());
-	}
-	return require(entry);
-}
-
 async function launch() {
 	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-	const { chromium } = requirePlaywright();
+	const { chromium } = require('playwright-core');
 	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 60000 });
 	const proc = browser.process && browser.process();
 	if (proc) recordPid(proc); // playwright starts Chromium in a process group of its own
@@ -97,4 +72,4 @@ async function openNode(page, nodeName) {
 	await page.waitForTimeout(800);
 }
 
-module.exports = { launch, login, openWorkflow, openNode, tidy, CHROMIUM_FLAGS, PLAYWRIGHT_VERSION, requirePlaywright };
+module.exports = { launch, login, openWorkflow, openNode, tidy, CHROMIUM_FLAGS };
