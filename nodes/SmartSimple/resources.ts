@@ -200,6 +200,14 @@ export function getResource(value: string): ResourceDefinition | undefined {
 	return RESOURCES.find((resource) => resource.value === value);
 }
 
+/** Standard fields SmartSimple stamps itself: never offered for writing, never filled. */
+const READ_ONLY_FIELDS = ['sf_Created Date', 'sf_Modified Date', 'sf_Created By'];
+
+/** Whether a field of a record can be sent back in an update. */
+export function isWritableField(field: string): boolean {
+	return field !== 'recordid' && !READ_ONLY_FIELDS.includes(field);
+}
+
 /** The resources that offer an operation, for its parameters' displayOptions. */
 export function resourcesWith(operation: OperationName): ResourceName[] {
 	return RESOURCES.filter((resource) => resource.operations.includes(operation)).map(

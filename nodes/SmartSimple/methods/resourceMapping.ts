@@ -5,10 +5,9 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import { READ_ONLY_FIELDS, UTA_LEVELS } from '../actions/write/fields';
 import { parseFieldList } from '../helpers/fieldList';
 import type { ResourceDefinition } from '../resources';
-import { getResource } from '../resources';
+import { getResource, isWritableField } from '../resources';
 import { fetchPage } from '../transport/paging';
 import { smartConnectRequest } from '../transport/request';
 
@@ -17,8 +16,6 @@ function fixedText(this: ILoadOptionsFunctions, path: string): string {
 	const value = String(this.getCurrentNodeParameter(path) ?? '').trim();
 	return value.startsWith('=') ? '' : value;
 }
-
-const writable = (field: string) => field !== 'recordid' && !READ_ONLY_FIELDS.includes(field);
 
 /** Field names from one record the Fill Unchanged Fields From (or Discover Fields From) token reads. */
 async function discoverFromRecord(this: ILoadOptionsFunctions, resource: ResourceDefinition): Promise<string[]> {
@@ -42,7 +39,7 @@ async function discoverFromRecord(this: ILoadOptionsFunctions, resource: Resourc
 /** Standard fields of the resource table plus the level's fields from a Get Meta function. */
 async function discoverFromMeta(this: ILoadOptionsFunctions, resource: ResourceDefinition): Promise<string[]> {
 	const apiToken = fixedText.call(this, 'options.getMetaToken');
-	if (!apiToken || !UTA_LEVELS.includes(resource.value)) return [];
+	if (!apiToken || !resource.operations.includes('getMeta')) return [];
 	const response = await smartConnectRequest.call(this, { endpoint: resource.endpoint, apiToken });
 	const level = response[resource.endpoint] as IDataObject | undefined;
 	const definitions = (level?.fields ?? []) as IDataObject[];
@@ -59,14 +56,14 @@ async function discoverFromMeta(this: ILoadOptionsFunctions, resource: ResourceD
  */
 export async function getColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	const resource = getResource(this.getCurrentNodeParameter('resource') as string);
-	let fields = parseFieldList(this.getCurrentNodeParameter('fieldList') as string | undefined);
+	const listed = parseFieldList(this.getCurrentNodeParameter('fieldList') as string | undefined);
+	let fields = listed;
 	if (!fields.length && resource) fields = await discoverFromRecord.call(this, resource);
 	if (!fields.length && resource) fields = await discoverFromMeta.call(this, resource);
 	if (!fields.length) fields = resource?.standardFields ?? [];
-	const listed = parseFieldList(this.getCurrentNodeParameter('fieldList') as string | undefined);
 	return {
 		fields: fields
-			.filter((field) => listed.includes(field) || writable(field))
+			.filter((field) => listed.includes(field) || isWritableField(field))
 			.map(
 				(field): ResourceMapperField => ({
 					id: field,

@@ -4,12 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { toSmartSimpleValue } from '../../helpers/dates';
 import { parseFieldList } from '../../helpers/fieldList';
 import { requiredText } from '../../helpers/parameters';
-import type { ResourceName } from '../../resources';
+import { isWritableField, resourcesWith } from '../../resources';
 
-/** Standard fields SmartSimple stamps itself: never offered for writing, never filled. */
-export const READ_ONLY_FIELDS = ['sf_Created Date', 'sf_Modified Date', 'sf_Created By'];
-
-export const UTA_LEVELS: ResourceName[] = ['levelOne', 'levelTwo', 'levelThree'];
 
 /** The `columns` resource mapper: one input per field of the Update function. */
 export function columnsProperty(mode: 'add' | 'map'): INodeProperties {
@@ -60,7 +56,7 @@ export const getMetaTokenOption: INodeProperties = {
 	type: 'string',
 	typeOptions: { password: true },
 	default: '',
-	displayOptions: { show: { '/resource': UTA_LEVELS } },
+	displayOptions: { show: { '/resource': resourcesWith('getMeta') } },
 	description:
 		"Editor only: token of a Get Meta function (field list levelone.*;;leveltwo.*;;levelthree.*). Without a Field List, Columns then offers the level's custom fields.",
 };
@@ -97,7 +93,7 @@ export function readColumns(
 		for (const [key, value] of Object.entries(item.json)) {
 			const wanted = fieldList.length
 				? fieldList.includes(key)
-				: /^(sf|cf)_./.test(key) && !READ_ONLY_FIELDS.includes(key);
+				: /^(sf|cf)_./.test(key) && isWritableField(key);
 			if (wanted && value !== undefined) fields[key] = toSmartSimpleValue(value);
 		}
 		return fields;

@@ -6,7 +6,8 @@ import { BLANK_RESPONSE } from '../../transport/errors';
 import { fetchPage } from '../../transport/paging';
 import { smartConnectRequest } from '../../transport/request';
 import type { WriteEntry } from './batches';
-import { READ_ONLY_FIELDS, checkAgainstFieldList, orderRow, withoutRecordId } from './fields';
+import { isWritableField } from '../../resources';
+import { checkAgainstFieldList, orderRow, withoutRecordId } from './fields';
 
 export type ReadAction = 'list' | 'get';
 
@@ -93,7 +94,7 @@ export async function fillUnchangedFields(
 		}
 		const fill =
 			record.fillFields ??
-			Object.keys(found).filter((field) => field !== 'recordid' && !READ_ONLY_FIELDS.includes(field));
+			Object.keys(found).filter(isWritableField);
 		for (const field of fill) {
 			if (row[field] === undefined && field in found) {
 				row[field] = toSmartSimpleValue(found[field]);
