@@ -4,7 +4,7 @@
  * and PollContext (real Workflow, expressions, credentials helper, httpRequestWithAuthentication,
  * continueOnFail, pairedItem, static data). No hand-mocked IExecuteFunctions.
  *
- *   const { runNode, createPoller, testCredential, binaryToBuffer } = require('../helpers/n8n');
+ *   const { runNode, createPoller, testCredential, runLoadOptions, binaryToBuffer } = require('../helpers/n8n');
  *
  * See docs/ARCHITECTURE.md, "In-process n8n harness".
  */
@@ -32,6 +32,7 @@ const {
 	ExecutionLifecycleHooks,
 	Credentials,
 	ExecuteContext,
+	LoadOptionsContext,
 	RoutingNode,
 } = require('n8n-core');
 
@@ -128,6 +129,28 @@ function describe(nodeTypeInstance) {
 	const d = nodeTypeInstance.description;
 	const version = d.defaultVersion ?? (Array.isArray(d.version) ? d.version.at(-1) : d.version);
 	return { name: d.name, displayName: d.displayName, defaultName: d.defaults?.name, version };
+}
+
+/**
+ * Our node as a workflow node, built the same way by runNode, createPoller and runLoadOptions:
+ * the type instance, and the node (full type name, default name and version unless given,
+ * harness credentials when the test gives credentials). `extra` is appended to the node.
+ */
+function harnessNode({ id, nodeType, typeVersion, name, parameters, credentials, position = [0, 0], extra = {} }) {
+	const type = loadNodeType(nodeType);
+	const info = describe(type);
+	const version = typeVersion ?? info.version;
+	const node = {
+		id,
+		name: name ?? info.defaultName ?? info.displayName,
+		type: `${PACKAGE}.${info.name}`,
+		typeVersion: version,
+		position,
+		parameters,
+		credentials: credentials ? nodeCredentialsFor(type, version) : undefined,
+		...extra,
+	};
+	return { type, node };
 }
 
 // ---------------------------------------------------------------- credentials
@@ -251,11 +274,17 @@ async function runNode({
 	name,
 	mode = 'manual',
 }) {
-	const type = loadNodeType(nodeType);
-	const info = describe(type);
-	const fullType = `${PACKAGE}.${info.name}`;
-	const nodeName = name ?? info.defaultName ?? info.displayName;
-	const version = typeVersion ?? info.version;
+	const { type, node } = harnessNode({
+		id: 'harness-node',
+		nodeType,
+		typeVersion,
+		name,
+		parameters,
+		credentials,
+		position: [200, 0],
+		extra: continueOnFail ? { onError: 'continueRegularOutput' } : {},
+	});
+	const { name: nodeName, type: fullType } = node;
 
 	const startNode = {
 		id: 'harness-start',
@@ -264,16 +293,6 @@ async function runNode({
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: {},
-	};
-	const node = {
-		id: 'harness-node',
-		name: nodeName,
-		type: fullType,
-		typeVersion: version,
-		position: [200, 0],
-		parameters,
-		credentials: credentials ? nodeCredentialsFor(type, version) : undefined,
-		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	};
 	const connections = {
 		Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] },
@@ -330,20 +349,8 @@ function createPoller({
 	typeVersion,
 	name,
 }) {
-	const type = loadNodeType(nodeType);
-	const info = describe(type);
-	const fullType = `${PACKAGE}.${info.name}`;
-	const nodeName = name ?? info.defaultName ?? info.displayName;
-	const version = typeVersion ?? info.version;
-	const node = {
-		id: 'harness-trigger',
-		name: nodeName,
-		type: fullType,
-		typeVersion: version,
-		position: [0, 0],
-		parameters,
-		credentials: credentials ? nodeCredentialsFor(type, version) : undefined,
-	};
+	const { type, node } = harnessNode({ id: 'harness-trigger', nodeType, typeVersion, name, parameters, credentials });
+	const { name: nodeName, type: fullType } = node;
 	const workflow = new Workflow({
 		id: 'harness-workflow',
 		name: 'Harness',
@@ -381,6 +388,41 @@ function createPoller({
 			return (await nodeTypeForVersion.poll.call(context)) ?? null;
 		},
 	};
+}
+
+// ---------------------------------------------------------------- loadOptions / resourceMapping
+
+/**
+ * Calls one of the node's `methods.loadOptions` / `methods.resourceMapping` functions the way the
+ * editor does: in n8n-core's LoadOptionsContext, the node alone in a workflow with the given
+ * parameters, credentials resolved by HarnessCredentialsHelper. `path` is the parameter the
+ * editor asks for (what getCurrentNodeParameter resolves relative to).
+ * @returns what the method returns (INodePropertyOptions[] or ResourceMapperFields).
+ */
+async function runLoadOptions({
+	nodeType = 'smartSimple',
+	parameters = {},
+	credentials,
+	kind = 'loadOptions',
+	method,
+	path: parameterPath,
+	typeVersion,
+}) {
+	const { type, node } = harnessNode({ id: 'harness-node', nodeType, typeVersion, parameters, credentials });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes({ [node.type]: type }),
+	});
+	const additionalData = {
+		credentialsHelper: new HarnessCredentialsHelper({ smartSimpleApi: credentials }),
+		currentNodeParameters: parameters,
+	};
+	const context = new LoadOptionsContext(workflow, node, additionalData, parameterPath);
+	const fn = type.methods?.[kind]?.[method];
+	if (typeof fn !== 'function') throw new Error(`The node has no methods.${kind}.${method}`);
+	return await fn.call(context);
 }
 
 // ---------------------------------------------------------------- credential test
@@ -514,6 +556,7 @@ module.exports = {
 	runNode,
 	createPoller,
 	testCredential,
+	runLoadOptions,
 	binaryToBuffer,
 	loadNodeType,
 	loadCredentialType,

@@ -1,26 +1,16 @@
 'use strict';
 /** List Addresses and Update Addresses (create or update) through real n8n against the sandbox. */
-const { startSandbox } = require('../sandbox');
-const { runNode } = require('../helpers/n8n');
+const { useSandbox, ownFields } = require('../helpers/sandbox');
 
-let sb;
-beforeEach(async () => {
-	sb = await startSandbox({ records: 'small', seed: 42 });
-});
-afterEach(() => sb.close());
-
-function ownFields(call) {
-	const { apitoken, url, username, password, companyid, alias, ...rest } = call.form;
-	return rest;
-}
-const run = (parameters, extra = {}) => runNode({ parameters, credentials: sb.credentials, ...extra });
+const ctx = useSandbox({ records: 'small', seed: 42 }, { perTest: true });
+const { run } = ctx;
 
 describe.each([
 	{ resource: 'company', endpoint: 'company', recordId: '1000003', other: '1000004' },
 	{ resource: 'user', endpoint: 'user', recordId: '2000001', other: '2000002' },
 ])('$resource', ({ resource, endpoint, recordId, other }) => {
 	test('listAddresses: one item per address, objectid sent', async () => {
-		const expected = sb.store.addresses(endpoint, recordId).map((a) => ({ ...a }));
+		const expected = ctx.sb.store.addresses(endpoint, recordId).map((a) => ({ ...a }));
 		expect(expected.length).toBeGreaterThan(0);
 		const { items, error } = await run({
 			resource,
@@ -33,9 +23,9 @@ describe.each([
 		expect(items.map((item) => item.json)).toEqual(expected);
 		expect(Object.keys(items[0].json)).toEqual(['addressid', 'objectid', 'addresstype', 'address', 'address2', 'city', 'state', 'country', 'postalcode']);
 		expect(items.every((item) => item.pairedItem.item === 0)).toBe(true);
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0]).toMatchObject({ endpoint, action: 'listaddresses' });
-		expect(ownFields(sb.calls[0])).toEqual({
+		expect(ctx.sb.calls).toHaveLength(1);
+		expect(ctx.sb.calls[0]).toMatchObject({ endpoint, action: 'listaddresses' });
+		expect(ownFields(ctx.sb.calls[0])).toEqual({
 			objectid: recordId,
 			othersettings: JSON.stringify({ recordstart: 1, recordend: 1000 }),
 		});
@@ -43,12 +33,12 @@ describe.each([
 
 	test('listAddresses with a limit of 1', async () => {
 		const { items } = await run({ resource, operation: 'listAddresses', apiToken: `${endpoint}-listaddresses`, recordId, returnAll: false, limit: 1 });
-		expect(items.map((item) => item.json)).toEqual([{ ...sb.store.addresses(endpoint, recordId)[0] }]);
-		expect(sb.calls[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 1 });
+		expect(items.map((item) => item.json)).toEqual([{ ...ctx.sb.store.addresses(endpoint, recordId)[0] }]);
+		expect(ctx.sb.calls[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 1 });
 	});
 
 	test('updateAddresses: one item creates (address ID 0), one changes an address; one call', async () => {
-		const first = sb.store.addresses(endpoint, recordId)[0];
+		const first = ctx.sb.store.addresses(endpoint, recordId)[0];
 		const before = { ...first };
 		const { items, error } = await run(
 			{
@@ -71,14 +61,14 @@ describe.each([
 			},
 		);
 		expect(error).toBeUndefined();
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0]).toMatchObject({ endpoint, action: 'updateaddresses' });
-		expect(Object.keys(ownFields(sb.calls[0]))).toEqual(['jsonrset']);
-		expect(sb.calls[0].parsed.jsonrset).toEqual([
+		expect(ctx.sb.calls).toHaveLength(1);
+		expect(ctx.sb.calls[0]).toMatchObject({ endpoint, action: 'updateaddresses' });
+		expect(Object.keys(ownFields(ctx.sb.calls[0]))).toEqual(['jsonrset']);
+		expect(ctx.sb.calls[0].parsed.jsonrset).toEqual([
 			{ addressid: '0', objectid: other, addresstype: 'Billing', address: '1 Harbour Sq', city: 'Halifax' },
 			{ addressid: first.addressid, objectid: recordId, addresstype: first.addresstype, address: '2 Rue Laurier', city: 'Gatineau' },
 		]);
-		const created = sb.store.addresses(endpoint, other).find((a) => a.address === '1 Harbour Sq');
+		const created = ctx.sb.store.addresses(endpoint, other).find((a) => a.address === '1 Harbour Sq');
 		expect(created).toEqual({
 			addressid: created.addressid,
 			objectid: other,
@@ -90,7 +80,7 @@ describe.each([
 			country: '',
 			postalcode: '',
 		});
-		expect(sb.store.addresses(endpoint, recordId)[0]).toEqual({ ...before, address: '2 Rue Laurier', city: 'Gatineau' });
+		expect(ctx.sb.store.addresses(endpoint, recordId)[0]).toEqual({ ...before, address: '2 Rue Laurier', city: 'Gatineau' });
 		expect(items).toEqual([
 			{
 				json: { recordId: other, addressId: created.addressid, status: 'created successfully', addresstype: 'Billing', address: '1 Harbour Sq', city: 'Halifax' },
@@ -114,10 +104,10 @@ test('updateAddresses: every address field maps to its SmartConnect key', async 
 		addressFields: { addressType: 'Head Office', address: '9 Elm Ave', address2: 'Unit 4', city: 'Calgary', state: 'AB', country: 'Canada', postalCode: 'T2P 1J9' },
 	});
 	expect(error).toBeUndefined();
-	expect(sb.calls[0].parsed.jsonrset).toEqual([
+	expect(ctx.sb.calls[0].parsed.jsonrset).toEqual([
 		{ addressid: '0', objectid: '2000003', addresstype: 'Head Office', address: '9 Elm Ave', address2: 'Unit 4', city: 'Calgary', state: 'AB', country: 'Canada', postalcode: 'T2P 1J9' },
 	]);
-	const created = sb.store.addresses('user', '2000003').find((a) => a.address === '9 Elm Ave');
+	const created = ctx.sb.store.addresses('user', '2000003').find((a) => a.address === '9 Elm Ave');
 	expect(items[0].json).toEqual({
 		recordId: '2000003', addressId: created.addressid, status: 'created successfully',
 		addresstype: 'Head Office', address: '9 Elm Ave', address2: 'Unit 4', city: 'Calgary', state: 'AB', country: 'Canada', postalcode: 'T2P 1J9',
@@ -136,7 +126,7 @@ test('updateAddresses: bad input is refused before any call', async () => {
 		expect(error.message).toBe(message);
 		expect(error.description).toBeTruthy();
 	}
-	expect(sb.calls).toHaveLength(0);
+	expect(ctx.sb.calls).toHaveLength(0);
 });
 
 test('updateAddresses: an unknown address fails its item; Continue On Fail keeps the other', async () => {
@@ -152,7 +142,7 @@ test('updateAddresses: an unknown address fails its item; Continue On Fail keeps
 		{ input: [{ json: { addressId: '99999999' } }, { json: { addressId: '0' } }], continueOnFail: true },
 	);
 	expect(error).toBeUndefined();
-	expect(sb.calls).toHaveLength(1);
+	expect(ctx.sb.calls).toHaveLength(1);
 	expect(items[0].json.error).toBe('SmartSimple refused the address: address 99999999 of record 1000003 (Recordset does not exist)');
 	expect(items[0].pairedItem).toEqual({ item: 0 });
 	expect(items[1].json).toMatchObject({ recordId: '1000003', status: 'created successfully', address2: 'Floor 2' });

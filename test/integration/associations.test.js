@@ -1,19 +1,9 @@
 'use strict';
 /** List Associations and Update Associations through real n8n against the sandbox. */
-const { startSandbox } = require('../sandbox');
-const { runNode } = require('../helpers/n8n');
+const { useSandbox, ownFields } = require('../helpers/sandbox');
 
-let sb;
-beforeEach(async () => {
-	sb = await startSandbox({ records: 'small', seed: 42 });
-});
-afterEach(() => sb.close());
-
-function ownFields(call) {
-	const { apitoken, url, username, password, companyid, alias, ...rest } = call.form;
-	return rest;
-}
-const run = (parameters, extra = {}) => runNode({ parameters, credentials: sb.credentials, ...extra });
+const ctx = useSandbox({ records: 'small', seed: 42 }, { perTest: true });
+const { run } = ctx;
 const LEVELS = [
 	{ resource: 'levelOne', endpoint: 'levelone', recordId: '3000001' },
 	{ resource: 'levelTwo', endpoint: 'leveltwo', recordId: '4000002' },
@@ -22,7 +12,7 @@ const LEVELS = [
 
 describe.each(LEVELS)('$resource', ({ resource, endpoint, recordId }) => {
 	test('listAssociations: one item per association, objectid sent', async () => {
-		const expected = sb.store.associations(endpoint, recordId).map((a) => sb.store.associationView(a));
+		const expected = ctx.sb.store.associations(endpoint, recordId).map((a) => ctx.sb.store.associationView(a));
 		expect(expected.length).toBeGreaterThan(0);
 		const { items, error } = await run({
 			resource,
@@ -34,9 +24,9 @@ describe.each(LEVELS)('$resource', ({ resource, endpoint, recordId }) => {
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual(expected);
 		expect(items.every((item) => item.pairedItem.item === 0)).toBe(true);
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0]).toMatchObject({ endpoint, action: 'listassociations' });
-		expect(ownFields(sb.calls[0])).toEqual({
+		expect(ctx.sb.calls).toHaveLength(1);
+		expect(ctx.sb.calls[0]).toMatchObject({ endpoint, action: 'listassociations' });
+		expect(ownFields(ctx.sb.calls[0])).toEqual({
 			objectid: recordId,
 			othersettings: JSON.stringify({ recordstart: 1, recordend: 1000 }),
 		});
@@ -56,17 +46,17 @@ describe.each(LEVELS)('$resource', ({ resource, endpoint, recordId }) => {
 			},
 		});
 		expect(error).toBeUndefined();
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0]).toMatchObject({ endpoint, action: 'updateassociations' });
-		expect(Object.keys(ownFields(sb.calls[0]))).toEqual(['jsonrset']);
-		expect(sb.calls[0].parsed.jsonrset).toEqual([
+		expect(ctx.sb.calls).toHaveLength(1);
+		expect(ctx.sb.calls[0]).toMatchObject({ endpoint, action: 'updateassociations' });
+		expect(Object.keys(ownFields(ctx.sb.calls[0]))).toEqual(['jsonrset']);
+		expect(ctx.sb.calls[0].parsed.jsonrset).toEqual([
 			{
 				objectid: recordId,
 				contacts: [{ contactid: '2000005', rolename: 'Signee Internal' }],
 				companies: [{ companyid: '1000002', roleid: '13' }],
 			},
 		]);
-		const views = sb.store.associations(endpoint, recordId).map((a) => sb.store.associationView(a));
+		const views = ctx.sb.store.associations(endpoint, recordId).map((a) => ctx.sb.store.associationView(a));
 		const contact = views.find((a) => a.contactid === '2000005');
 		const company = views.find((a) => a.companyid === '1000002' && a.roleid === '13');
 		expect(contact).toMatchObject({ rolename: 'Signee Internal', roleid: '2' });
@@ -86,7 +76,7 @@ describe.each(LEVELS)('$resource', ({ resource, endpoint, recordId }) => {
 });
 
 test('updateAssociations: several items go in one call; each gets its own statuses', async () => {
-	const existing = sb.store.associations('levelone', '3000001').map((a) => sb.store.associationView(a));
+	const existing = ctx.sb.store.associations('levelone', '3000001').map((a) => ctx.sb.store.associationView(a));
 	const primary = existing.find((a) => a.type === 'contact');
 	const { items, error } = await run(
 		{
@@ -108,12 +98,12 @@ test('updateAssociations: several items go in one call; each gets its own status
 		},
 	);
 	expect(error).toBeUndefined();
-	expect(sb.calls).toHaveLength(1);
-	expect(sb.calls[0].parsed.jsonrset).toEqual([
+	expect(ctx.sb.calls).toHaveLength(1);
+	expect(ctx.sb.calls[0].parsed.jsonrset).toEqual([
 		{ objectid: '3000001', contacts: [{ rolename: 'Reviewer', associationid: primary.associationid }] },
 		{ objectid: '3000002', contacts: [{ contactid: '2000009', rolename: 'Finance Contact' }] },
 	]);
-	const created = sb.store.associations('levelone', '3000002').find((a) => a.refId === '2000009');
+	const created = ctx.sb.store.associations('levelone', '3000002').find((a) => a.refId === '2000009');
 	expect(items.map((item) => item.json)).toEqual([
 		{
 			recordId: '3000001',
@@ -125,7 +115,7 @@ test('updateAssociations: several items go in one call; each gets its own status
 		},
 	]);
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-	const changed = sb.store.associations('levelone', '3000001').find((a) => a.associationid === primary.associationid);
+	const changed = ctx.sb.store.associations('levelone', '3000001').find((a) => a.associationid === primary.associationid);
 	expect(changed.roleid).toBe('3');
 });
 
@@ -144,7 +134,7 @@ test('updateAssociations: bad input is refused before any call, naming the entry
 		expect(error.message).toBe(message);
 		expect(error.description).toBeTruthy();
 	}
-	expect(sb.calls).toHaveLength(0);
+	expect(ctx.sb.calls).toHaveLength(0);
 });
 
 test('updateAssociations: an unknown role fails its item; Continue On Fail keeps the others', async () => {
@@ -166,8 +156,8 @@ test('updateAssociations: an unknown role fails its item; Continue On Fail keeps
 		},
 	);
 	expect(error).toBeUndefined();
-	expect(sb.calls).toHaveLength(1);
-	expect(sb.calls[0].parsed.jsonrset).toHaveLength(2);
+	expect(ctx.sb.calls).toHaveLength(1);
+	expect(ctx.sb.calls[0].parsed.jsonrset).toHaveLength(2);
 	expect(items).toHaveLength(3);
 	expect(items[0].json.error).toBe(
 		'SmartSimple refused the association: contact 2000010 (role "Chief Wizard" does not exist (Primary Contact, Signee Internal, Reviewer, Program Officer, Finance Contact))',
@@ -180,9 +170,9 @@ test('updateAssociations: an unknown role fails its item; Continue On Fail keeps
 test('listAssociations: an unknown record fails clearly; missing Record ID spends no call', async () => {
 	const unknown = await run({ resource: 'levelOne', operation: 'listAssociations', apiToken: 'levelone-listassociations', recordId: '3999999', returnAll: true });
 	expect(unknown.error.message).toBe('SmartSimple answered with an empty response');
-	expect(sb.calls).toHaveLength(1);
-	sb.resetCalls();
+	expect(ctx.sb.calls).toHaveLength(1);
+	ctx.sb.resetCalls();
 	const missing = await run({ resource: 'levelOne', operation: 'listAssociations', apiToken: 'levelone-listassociations', recordId: '={{ $json.id }}', returnAll: true });
 	expect(missing.error.message).toBe('Record ID is empty');
-	expect(sb.calls).toHaveLength(0);
+	expect(ctx.sb.calls).toHaveLength(0);
 });

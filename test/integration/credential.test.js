@@ -7,38 +7,13 @@
  */
 const { runNode, testCredential, loadCredentialType } = require('../helpers/n8n');
 const { startSandbox } = require('../sandbox');
+const { useSandbox, maskedCalls } = require('../helpers/sandbox');
 
-let sb;
-
-/**
- * The sandbox call log with the password masked: assertions print what they receive when they
- * fail, and the log must never show the password.
- */
-function calls(server = sb) {
-	return server.calls.map((call) => ({
-		...call,
-		form: {
-			...call.form,
-			...(call.form.password === undefined
-				? {}
-				: { password: call.form.password === server.credentials.password ? '<the password>' : '<another password>' }),
-		},
-	}));
-}
-beforeAll(async () => {
-	sb = await startSandbox({ seed: 42, records: 'small' });
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => {
-	sb.resetCalls();
-	sb.faults.clear();
-	sb.hourly.reset();
-});
+const ctx = useSandbox({ seed: 42, records: 'small' }, { resetHourly: true });
+const calls = () => maskedCalls(ctx.sb);
 
 /** Whether each login field of a call's form equals the credential's (booleans only). */
-function loginFieldsMatch(call, credentials = sb.credentials) {
+function loginFieldsMatch(call, credentials = ctx.sb.credentials) {
 	return {
 		username: call.form.username === credentials.username,
 		password: call.form.password === '<the password>' || call.form.password === credentials.password,
@@ -50,20 +25,20 @@ const ALL_MATCH = { username: true, password: true, companyid: true, alias: true
 
 describe('credential test', () => {
 	test("the sandbox's credentials: OK, with one call to the company endpoint", async () => {
-		expect(await testCredential(sb.credentials)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await testCredential(ctx.sb.credentials)).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(calls()).toHaveLength(1);
 		const [call] = calls();
 		expect(call).toMatchObject({ method: 'POST', path: '/API/1/company/', endpoint: 'company', status: 200 });
-		expect(call.url).toBe(`${sb.url}/API/1/company/`);
+		expect(call.url).toBe(`${ctx.sb.url}/API/1/company/`);
 		expect(loginFieldsMatch(call)).toEqual(ALL_MATCH);
 		// The login passed: the test token itself is (deliberately) unknown.
 		expect(call.error).toBe('Invalid API Token');
 	});
 
 	test('a trailing slash on the instance URL does not double the slash', async () => {
-		expect((await testCredential({ ...sb.credentials, instanceUrl: `${sb.url}/` })).status).toBe('OK');
+		expect((await testCredential({ ...ctx.sb.credentials, instanceUrl: `${ctx.sb.url}/` })).status).toBe('OK');
 		expect(calls()[0].path).toBe('/API/1/company/');
-		expect(calls()[0].url).toBe(`${sb.url}/API/1/company/`);
+		expect(calls()[0].url).toBe(`${ctx.sb.url}/API/1/company/`);
 	});
 
 	test.each([
@@ -72,33 +47,33 @@ describe('credential test', () => {
 		['a user who is not an API user', { username: 'staff.user@sandbox.example.org' }],
 		['wrong alias', { alias: 'another' }],
 	])('%s: Error (HTTP 401)', async (_label, change) => {
-		const result = await testCredential({ ...sb.credentials, ...change });
+		const result = await testCredential({ ...ctx.sb.credentials, ...change });
 		expect(result).toEqual({ status: 'Error', message: 'Unauthorized' });
 		// n8n-core's request helper retries once on a 401 (to refresh expirable credentials) in
 		// the credential test; the node's own calls are not retried (errors.test.js: one call).
 		expect(calls().map((c) => c.status)).toEqual([401, 401]);
-		expect(JSON.stringify(result)).not.toContain(sb.credentials.password);
+		expect(JSON.stringify(result)).not.toContain(ctx.sb.credentials.password);
 	});
 
 	test('hourly limit reached: Error that says so (the login could not be checked)', async () => {
-		sb.hourly.limit = 0;
+		ctx.sb.hourly.limit = 0;
 		try {
-			expect(await testCredential(sb.credentials)).toEqual({
+			expect(await testCredential(ctx.sb.credentials)).toEqual({
 				status: 'Error',
 				message:
 					'The login could not be checked: this instance has used its 1,000 API calls of the past hour. Try again later.',
 			});
 		} finally {
-			sb.hourly.limit = 1000;
+			ctx.sb.hourly.limit = 1000;
 		}
 	});
 
 	test('http:// to a host that is not loopback is refused with a clear message, no call made', async () => {
 		// 0.0.0.0 reaches this machine's sandbox if a request were sent: the empty call log proves none was.
-		const result = await testCredential({ ...sb.credentials, instanceUrl: `http://0.0.0.0:${sb.port}` });
+		const result = await testCredential({ ...ctx.sb.credentials, instanceUrl: `http://0.0.0.0:${ctx.sb.port}` });
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe(
-			`The credential's Instance URL must start with https:// (got http://0.0.0.0:${sb.port}): over plain http the API password would cross the network unencrypted`,
+			`The credential's Instance URL must start with https:// (got http://0.0.0.0:${ctx.sb.port}): over plain http the API password would cross the network unencrypted`,
 		);
 		expect(calls()).toHaveLength(0);
 	});
@@ -106,26 +81,26 @@ describe('credential test', () => {
 	test('http:// refused for the node too, before any call', async () => {
 		const { error } = await runNode({
 			parameters: { resource: 'company', operation: 'get', apiToken: 'company-get', recordId: '1000001' },
-			credentials: { ...sb.credentials, instanceUrl: `http://0.0.0.0:${sb.port}` },
+			credentials: { ...ctx.sb.credentials, instanceUrl: `http://0.0.0.0:${ctx.sb.port}` },
 		});
 		expect(error.message).toBe(
-			`The credential's Instance URL must start with https:// (got http://0.0.0.0:${sb.port}): over plain http the API password would cross the network unencrypted`,
+			`The credential's Instance URL must start with https:// (got http://0.0.0.0:${ctx.sb.port}): over plain http the API password would cross the network unencrypted`,
 		);
 		expect(error.description).toBe("Fix the credential's Instance URL.");
 		expect(calls()).toHaveLength(0);
 	});
 
 	test('not a URL at all', async () => {
-		const result = await testCredential({ ...sb.credentials, instanceUrl: 'acme.smartsimple.com' });
+		const result = await testCredential({ ...ctx.sb.credentials, instanceUrl: 'acme.smartsimple.com' });
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^The credential's Instance URL "acme\.smartsimple\.com" is not a URL/);
 	});
 
 	test('http://localhost and http://127.0.0.1 are accepted', async () => {
-		expect((await testCredential({ ...sb.credentials, instanceUrl: `http://localhost:${sb.port}` })).status).toBe(
+		expect((await testCredential({ ...ctx.sb.credentials, instanceUrl: `http://localhost:${ctx.sb.port}` })).status).toBe(
 			'OK',
 		);
-		expect((await testCredential({ ...sb.credentials, instanceUrl: `http://127.0.0.1:${sb.port}` })).status).toBe(
+		expect((await testCredential({ ...ctx.sb.credentials, instanceUrl: `http://127.0.0.1:${ctx.sb.port}` })).status).toBe(
 			'OK',
 		);
 		expect(calls()).toHaveLength(2);
@@ -184,7 +159,7 @@ describe('every call of the node carries the login in its form body', () => {
 	test('get, getAll over several pages, report, several items', async () => {
 		await runNode({
 			parameters: { resource: 'user', operation: 'get', apiToken: 'user-get', recordId: '={{ $json.id }}' },
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 			input: [{ json: { id: '2000001' } }, { json: { id: '2000002' } }],
 		});
 		await runNode({
@@ -195,13 +170,13 @@ describe('every call of the node carries the login in its form body', () => {
 				returnAll: true,
 				options: { pageSize: 25 },
 			},
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 		});
 		await runNode({
 			parameters: { resource: 'report', operation: 'getAll', apiToken: 'report-summary', returnAll: true },
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 		});
-		expect(calls()).toHaveLength(2 + Math.ceil(sb.store.count('levelone') / 25) + 1);
+		expect(calls()).toHaveLength(2 + Math.ceil(ctx.sb.store.count('levelone') / 25) + 1);
 		for (const call of calls()) {
 			expect(loginFieldsMatch(call)).toEqual(ALL_MATCH);
 			expect(call.status).toBe(200);

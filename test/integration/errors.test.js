@@ -7,7 +7,7 @@
 const http = require('http');
 const util = require('util');
 const { runNode } = require('../helpers/n8n');
-const { startSandbox } = require('../sandbox');
+const { useSandbox, maskedCalls } = require('../helpers/sandbox');
 
 /** Secrets that look like secrets, with characters that form encoding changes. */
 const PASSWORD = 'Pa55!&secret=x %41+y';
@@ -30,26 +30,8 @@ const DOCUMENTED = [
 	['Recordset does not exist', 'SmartSimple found no such record'],
 ];
 
-let sb;
-
-/**
- * The sandbox call log with the password masked: assertions print what they receive when they
- * fail, and the log must never show the password.
- */
-function calls(server = sb) {
-	return server.calls.map((call) => ({
-		...call,
-		form: {
-			...call.form,
-			...(call.form.password === undefined
-				? {}
-				: { password: call.form.password === server.credentials.password ? '<the password>' : '<another password>' }),
-		},
-	}));
-}
-let recordIds;
-beforeAll(async () => {
-	sb = await startSandbox({
+const ctx = useSandbox(
+	{
 		seed: 42,
 		records: 'small',
 		credentials: { password: PASSWORD },
@@ -57,16 +39,13 @@ beforeAll(async () => {
 			{ token: GET_TOKEN, endpoint: 'levelone', action: 'get', fieldList: 'sf_Name;;sf_Status' },
 			{ token: LIST_TOKEN, endpoint: 'levelone', action: 'list', fieldList: 'sf_Name;;sf_Status' },
 		],
-	});
-	recordIds = sb.store.list('levelone').map((r) => r.recordid);
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => {
-	sb.resetCalls();
-	sb.faults.clear();
-	sb.hourly.reset();
+	},
+	{ resetHourly: true },
+);
+const calls = () => maskedCalls(ctx.sb);
+let recordIds;
+beforeAll(() => {
+	recordIds = ctx.sb.store.list('levelone').map((r) => r.recordid);
 });
 
 const getParams = (recordId = recordIds[0]) => ({
@@ -104,7 +83,7 @@ function expectNoSecrets(result) {
 }
 
 async function run(parameters, extra = {}) {
-	const result = await runNode({ parameters, credentials: sb.credentials, ...extra });
+	const result = await ctx.run(parameters, extra);
 	expectNoSecrets(result);
 	return result;
 }
@@ -117,7 +96,7 @@ describe('HTTP 401: the login', () => {
 	])('%s', async (_label, change) => {
 		const result = await runNode({
 			parameters: getParams(),
-			credentials: { ...sb.credentials, ...change },
+			credentials: { ...ctx.sb.credentials, ...change },
 		});
 		expectNoSecrets(result);
 		expect(calls()).toHaveLength(1);
@@ -156,7 +135,7 @@ describe('blank 200 body', () => {
 	});
 
 	test('blank body by fault, 200', async () => {
-		sb.faults.add({ body: 'blank' });
+		ctx.sb.faults.add({ body: 'blank' });
 		const { error } = await run(listParams());
 		expect(error).toMatchObject(blank);
 	});
@@ -202,7 +181,7 @@ describe('every documented message in every envelope, status 200 and 4xx/5xx', (
 		}
 	}
 	test.each(cases)('%j, envelope %s, HTTP %i', async (text, envelope, status, message) => {
-		sb.faults.add({ message: text, envelope, status });
+		ctx.sb.faults.add({ message: text, envelope, status });
 		const { error, items } = await run(getParams());
 		expect(items).toBeUndefined();
 		expect(error).toMatchObject({ name: 'NodeApiError', message, httpCode: String(status) });
@@ -213,7 +192,7 @@ describe('every documented message in every envelope, status 200 and 4xx/5xx', (
 
 describe('hourly limit', () => {
 	test('a small limit: the call past it is refused with a message that says how the limit works', async () => {
-		sb.hourly.limit = 3;
+		ctx.sb.hourly.limit = 3;
 		try {
 			for (let i = 0; i < 3; i++) expect((await run(getParams())).error).toBeUndefined();
 			const { error } = await run(getParams());
@@ -225,30 +204,30 @@ describe('hourly limit', () => {
 				'SmartSimple allows 1,000 API calls per instance in any rolling hour, shared by every integration of the instance. Calls are accepted again as older calls leave the hour. Spend fewer calls: a larger page size, batched updates, a longer trigger poll interval.',
 			);
 			// The window rolls: an hour later calls are accepted again.
-			sb.clock.advance(3600 * 1000 + 1);
+			ctx.sb.clock.advance(3600 * 1000 + 1);
 			expect((await run(getParams())).error).toBeUndefined();
 		} finally {
-			sb.hourly.limit = 1000;
-			sb.clock.set('2025-06-02 09:00:00');
+			ctx.sb.hourly.limit = 1000;
+			ctx.sb.clock.set('2025-06-02 09:00:00');
 		}
 	});
 
 	test('the limit reached in the middle of Return All: an error, no partial output', async () => {
-		sb.hourly.limit = 2;
+		ctx.sb.hourly.limit = 2;
 		try {
 			const { error, items } = await run(listParams({ returnAll: true, options: { pageSize: 10 } }));
 			expect(calls()).toHaveLength(3);
 			expect(items).toBeUndefined();
 			expect(error.message).toBe("SmartSimple's hourly API call limit is reached");
 		} finally {
-			sb.hourly.limit = 1000;
+			ctx.sb.hourly.limit = 1000;
 		}
 	});
 });
 
 describe('HTML pages, server faults, connection failures', () => {
 	test('an HTML page with HTTP 200', async () => {
-		sb.faults.add({ body: 'html' });
+		ctx.sb.faults.add({ body: 'html' });
 		const { error } = await run(getParams());
 		expect(error).toMatchObject({
 			message: 'SmartSimple answered with a web page instead of data',
@@ -258,7 +237,7 @@ describe('HTML pages, server faults, connection failures', () => {
 	});
 
 	test.each([500, 502, 503])('HTTP %i with an HTML page', async (status) => {
-		sb.faults.add({ status, body: 'html' });
+		ctx.sb.faults.add({ status, body: 'html' });
 		const { error } = await run(listParams());
 		expect(error).toMatchObject({
 			message: `SmartSimple had a server error (HTTP ${status})`,
@@ -268,21 +247,21 @@ describe('HTML pages, server faults, connection failures', () => {
 	});
 
 	test('HTTP 500 with a blank body', async () => {
-		sb.faults.add({ status: 500, body: 'blank' });
+		ctx.sb.faults.add({ status: 500, body: 'blank' });
 		const { error } = await run(getParams());
 		expect(error.message).toBe('SmartSimple had a server error (HTTP 500)');
 	});
 
 	test('HTTP 404 / 403 without a documented message', async () => {
-		sb.faults.add({ status: 404, body: '<html><body>Not Found</body></html>' });
+		ctx.sb.faults.add({ status: 404, body: '<html><body>Not Found</body></html>' });
 		expect((await run(getParams())).error.message).toBe('SmartSimple refused the request (HTTP 404)');
-		sb.faults.clear();
-		sb.faults.add({ status: 403, body: 'blank' });
+		ctx.sb.faults.clear();
+		ctx.sb.faults.add({ status: 403, body: 'blank' });
 		expect((await run(getParams())).error.message).toBe('SmartSimple refused the request (HTTP 403)');
 	});
 
 	test('a fault on the second page of Return All fails the whole list', async () => {
-		sb.faults.add({ token: LIST_TOKEN, after: 1, times: 1, status: 503, body: 'html' });
+		ctx.sb.faults.add({ token: LIST_TOKEN, after: 1, times: 1, status: 503, body: 'html' });
 		const { error, items } = await run(listParams({ returnAll: true, options: { pageSize: 50 } }));
 		expect(calls()).toHaveLength(2);
 		expect(items).toBeUndefined();
@@ -293,7 +272,7 @@ describe('HTML pages, server faults, connection failures', () => {
 		const port = await closedPort();
 		const result = await runNode({
 			parameters: getParams(),
-			credentials: { ...sb.credentials, instanceUrl: `http://127.0.0.1:${port}` },
+			credentials: { ...ctx.sb.credentials, instanceUrl: `http://127.0.0.1:${port}` },
 		});
 		expectNoSecrets(result);
 		expect(result.error).toMatchObject({
@@ -305,9 +284,9 @@ describe('HTML pages, server faults, connection failures', () => {
 	});
 
 	test('connection dropped by the server', async () => {
-		sb.faults.add({ body: 'reset' });
+		ctx.sb.faults.add({ body: 'reset' });
 		const { error } = await run(getParams());
-		expect(error.message).toBe(`Could not reach SmartSimple at 127.0.0.1:${sb.port}`);
+		expect(error.message).toBe(`Could not reach SmartSimple at 127.0.0.1:${ctx.sb.port}`);
 		expect(error.description).toMatch(/^The connection failed \((ECONNRESET|EPIPE)\)\. /);
 	});
 });
@@ -340,7 +319,7 @@ describe('Continue On Fail', () => {
 	test('401 under Continue On Fail: one error item per input item', async () => {
 		const result = await runNode({
 			parameters: getParams(),
-			credentials: { ...sb.credentials, password: 'wrong' },
+			credentials: { ...ctx.sb.credentials, password: 'wrong' },
 			input: [{ json: {} }, { json: {} }],
 			continueOnFail: true,
 		});
@@ -365,7 +344,7 @@ describe('Continue On Fail', () => {
 describe('no secret anywhere', () => {
 	test('an answer that echoes the password and the token (plain and form-encoded) is redacted', async () => {
 		const echo = `Invalid API Token: apitoken=${GET_TOKEN}&password=${PASSWORD} / ${encodeURIComponent(PASSWORD)} / ${new URLSearchParams({ p: PASSWORD }).toString()}`;
-		sb.faults.add({ status: 400, body: echo });
+		ctx.sb.faults.add({ status: 400, body: echo });
 		const result = await run(getParams());
 		expect(result.error.message).toBe('SmartSimple did not recognise the API token');
 		expect(JSON.stringify(result.error)).toContain('[redacted]');
@@ -373,7 +352,7 @@ describe('no secret anywhere', () => {
 	});
 
 	test('a secret just across the 300-character excerpt cut is not half shown', async () => {
-		sb.faults.add({ status: 500, body: `${'x'.repeat(295)}${PASSWORD}` });
+		ctx.sb.faults.add({ status: 500, body: `${'x'.repeat(295)}${PASSWORD}` });
 		const result = await run(getParams());
 		const text = util.inspect(result.error, { depth: 10 });
 		expect(text.includes(PASSWORD.slice(0, 5))).toBe(false);

@@ -3,18 +3,11 @@
  * List Files, Download File and Search Files through real n8n (WorkflowExecute) against the
  * sandbox: the exact request each sends, and the exact items (and bytes) it outputs.
  */
-const { startSandbox } = require('../sandbox');
-const { runNode, binaryToBuffer } = require('../helpers/n8n');
+const { binaryToBuffer } = require('../helpers/n8n');
+const { useSandbox, ownFields } = require('../helpers/sandbox');
 
-let sb;
-beforeAll(async () => {
-	sb = await startSandbox({ records: 'small', seed: 42 });
-});
-afterAll(() => sb.close());
-beforeEach(() => {
-	sb.resetCalls();
-	sb.faults.clear();
-});
+const ctx = useSandbox({ records: 'small', seed: 42 });
+const { run } = ctx;
 
 /** Resource, endpoint, token prefix, a seeded record and one upload field of its List Files function. */
 const CASES = [
@@ -27,12 +20,6 @@ const CASES = [
 
 const FILE_KEYS = ['fileid', 'filename', 'filesize', 'fieldid', 'objectid', 'uploaddate'];
 const view = (file) => Object.fromEntries(FILE_KEYS.map((key) => [key, file[key]]));
-/** The form fields a call carried beyond login, token and url. */
-function ownFields(call) {
-	const { apitoken, url, username, password, companyid, alias, ...rest } = call.form;
-	return rest;
-}
-const run = (parameters, extra = {}) => runNode({ parameters, credentials: sb.credentials, ...extra });
 
 describe.each(CASES)('$resource', ({ resource, endpoint, recordId, fieldId }) => {
 	// Known files on top of whatever the seed attached (the sandbox stamps its clock's time).
@@ -40,14 +27,14 @@ describe.each(CASES)('$resource', ({ resource, endpoint, recordId, fieldId }) =>
 	beforeAll(() => {
 		if (added) return;
 		added = [
-			sb.store.addFile(endpoint, recordId, fieldId, 'Notes.txt', `Notes for ${endpoint} ${recordId}\n`),
-			sb.store.addFile(endpoint, recordId, fieldId, 'Archive.zip', Buffer.from([0x50, 0x4b, 3, 4, 0, 1, 2, 255])),
-			sb.store.addFile(endpoint, recordId, fieldId, `Quokka-${endpoint}.txt`, `the quokkafish ${endpoint} report`),
+			ctx.sb.store.addFile(endpoint, recordId, fieldId, 'Notes.txt', `Notes for ${endpoint} ${recordId}\n`),
+			ctx.sb.store.addFile(endpoint, recordId, fieldId, 'Archive.zip', Buffer.from([0x50, 0x4b, 3, 4, 0, 1, 2, 255])),
+			ctx.sb.store.addFile(endpoint, recordId, fieldId, `Quokka-${endpoint}.txt`, `the quokkafish ${endpoint} report`),
 		];
 	});
 
 	test('listFiles: one item per file of the field, objectid + fieldid sent, one paged call', async () => {
-		const expected = sb.store.files(endpoint, recordId).filter((f) => f.fieldid === fieldId).map(view);
+		const expected = ctx.sb.store.files(endpoint, recordId).filter((f) => f.fieldid === fieldId).map(view);
 		expect(expected.length).toBeGreaterThanOrEqual(3);
 		const { items, error } = await run({
 			resource,
@@ -61,9 +48,9 @@ describe.each(CASES)('$resource', ({ resource, endpoint, recordId, fieldId }) =>
 		expect(items.map((item) => item.json)).toEqual(expected);
 		expect(items.slice(-3).map((item) => item.json.filename)).toEqual(['Notes.txt', 'Archive.zip', `Quokka-${endpoint}.txt`]);
 		expect(items.every((item) => item.pairedItem.item === 0)).toBe(true);
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0]).toMatchObject({ endpoint, action: 'listfiles', token: `${endpoint}-listfiles` });
-		expect(ownFields(sb.calls[0])).toEqual({
+		expect(ctx.sb.calls).toHaveLength(1);
+		expect(ctx.sb.calls[0]).toMatchObject({ endpoint, action: 'listfiles', token: `${endpoint}-listfiles` });
+		expect(ownFields(ctx.sb.calls[0])).toEqual({
 			objectid: recordId,
 			fieldid: fieldId,
 			othersettings: JSON.stringify({ recordstart: 1, recordend: 1000 }),
@@ -81,8 +68,8 @@ describe.each(CASES)('$resource', ({ resource, endpoint, recordId, fieldId }) =>
 			limit: 2,
 		});
 		expect(items).toHaveLength(2);
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 2 });
+		expect(ctx.sb.calls).toHaveLength(1);
+		expect(ctx.sb.calls[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 2 });
 	});
 
 	test('downloadFile: the bytes, name and MIME type (server type, or from the extension)', async () => {
@@ -110,7 +97,7 @@ describe.each(CASES)('$resource', ({ resource, endpoint, recordId, fieldId }) =>
 		expect(items[0].binary.data).toMatchObject({ fileName: 'Notes.txt', mimeType: 'text/plain' });
 		expect(items[1].binary.data).toMatchObject({ fileName: 'Archive.zip', mimeType: 'application/zip' });
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(sb.calls.map((call) => [call.endpoint, call.action, ownFields(call)])).toEqual(
+		expect(ctx.sb.calls.map((call) => [call.endpoint, call.action, ownFields(call)])).toEqual(
 			added.slice(0, 2).map((file) => [
 				endpoint,
 				'downloadfile',
@@ -129,13 +116,13 @@ describe.each(CASES)('$resource', ({ resource, endpoint, recordId, fieldId }) =>
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([view(added[2])]);
-		expect(ownFields(sb.calls[0])).toEqual({
+		expect(ownFields(ctx.sb.calls[0])).toEqual({
 			keyword: 'QUOKKAFISH',
 			othersettings: JSON.stringify({ recordstart: 1, recordend: 1000 }),
 		});
-		expect(sb.calls[0]).toMatchObject({ endpoint, action: 'searchfiles' });
+		expect(ctx.sb.calls[0]).toMatchObject({ endpoint, action: 'searchfiles' });
 
-		sb.resetCalls();
+		ctx.sb.resetCalls();
 		const narrowed = await run({
 			resource,
 			operation: 'searchFiles',
@@ -146,7 +133,7 @@ describe.each(CASES)('$resource', ({ resource, endpoint, recordId, fieldId }) =>
 			limit: 5,
 		});
 		expect(narrowed.items.map((item) => item.json.fileid)).toEqual([added[2].fileid]);
-		expect(ownFields(sb.calls[0])).toEqual({
+		expect(ownFields(ctx.sb.calls[0])).toEqual({
 			keyword: 'quokkafish',
 			fieldid: fieldId,
 			othersettings: JSON.stringify({ recordstart: 1, recordend: 5 }),
@@ -156,8 +143,8 @@ describe.each(CASES)('$resource', ({ resource, endpoint, recordId, fieldId }) =>
 
 describe('downloadFile', () => {
 	test('a seeded PDF keeps the server\'s Content-Type and its exact bytes', async () => {
-		const file = sb.store.files('levelone', '3000005').find((f) => f.filename === 'Budget.pdf');
-		const bytes = sb.store.fileContent(file);
+		const file = ctx.sb.store.files('levelone', '3000005').find((f) => f.filename === 'Budget.pdf');
+		const bytes = ctx.sb.store.fileContent(file);
 		const { items, error } = await run({
 			resource: 'levelOne',
 			operation: 'downloadFile',
@@ -192,7 +179,7 @@ describe('downloadFile', () => {
 		});
 		expect(error.message).toBe('SmartSimple has no file "Nope.pdf" in field 1234581 of record 3000005');
 		expect(error.description).toMatch(/File Name/);
-		expect(sb.calls).toHaveLength(1);
+		expect(ctx.sb.calls).toHaveLength(1);
 	});
 
 	test('missing Record ID, Field ID or File Name: a clear error and no call spent', async () => {
@@ -210,7 +197,7 @@ describe('downloadFile', () => {
 			expect(error.message).toBe(`${label} is empty`);
 			expect(error.description).toBeTruthy();
 		}
-		expect(sb.calls).toHaveLength(0);
+		expect(ctx.sb.calls).toHaveLength(0);
 	});
 
 	test('Continue On Fail: the bad item becomes an error item, the good one downloads', async () => {
@@ -232,8 +219,8 @@ describe('downloadFile', () => {
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1].json).toMatchObject({ fileName: 'CV.txt', mimeType: 'text/plain' });
 		expect(items[1].pairedItem).toEqual({ item: 1 });
-		const cv = sb.store.files('user', '2000007').find((f) => f.filename === 'CV.txt');
-		expect(await binaryToBuffer(items[1])).toEqual(sb.store.fileContent(cv));
+		const cv = ctx.sb.store.files('user', '2000007').find((f) => f.filename === 'CV.txt');
+		expect(await binaryToBuffer(items[1])).toEqual(ctx.sb.store.fileContent(cv));
 	});
 });
 
@@ -249,7 +236,7 @@ describe('listFiles errors', () => {
 		});
 		expect(error.message).toBe('Record ID is empty');
 		expect(error.description).toMatch(/SmartSimple ID/);
-		expect(sb.calls).toHaveLength(0);
+		expect(ctx.sb.calls).toHaveLength(0);
 	});
 
 	test('a field outside the function: the error points at the Field ID', async () => {
@@ -274,6 +261,6 @@ describe('listFiles errors', () => {
 			returnAll: true,
 		});
 		expect(error.message).toBe('Keyword is empty');
-		expect(sb.calls).toHaveLength(0);
+		expect(ctx.sb.calls).toHaveLength(0);
 	});
 });

@@ -1,20 +1,10 @@
 'use strict';
 /** Get Meta and Update Meta through real n8n against the sandbox: exact requests and items. */
-const { startSandbox } = require('../sandbox');
-const { runNode } = require('../helpers/n8n');
+const { useSandbox, ownFields } = require('../helpers/sandbox');
 
-let sb;
-beforeEach(async () => {
-	// A fresh sandbox per test: Update Meta changes the UTA configuration.
-	sb = await startSandbox({ records: 'small', seed: 42 });
-});
-afterEach(() => sb.close());
-
-function ownFields(call) {
-	const { apitoken, url, username, password, companyid, alias, ...rest } = call.form;
-	return rest;
-}
-const run = (parameters, extra = {}) => runNode({ parameters, credentials: sb.credentials, ...extra });
+// A fresh sandbox per test: Update Meta changes the UTA configuration.
+const ctx = useSandbox({ records: 'small', seed: 42 }, { perTest: true });
+const { run } = ctx;
 
 describe.each([
 	{ resource: 'levelOne', endpoint: 'levelone', levels: ['levelone', 'leveltwo', 'levelthree'] },
@@ -24,17 +14,17 @@ describe.each([
 	test('one item per level the function names, with its types, statuses and fields', async () => {
 		const { items, error } = await run({ resource, operation: 'getMeta', apiToken: `${endpoint}-getmeta` });
 		expect(error).toBeUndefined();
-		expect(items.map((item) => item.json)).toEqual(levels.map((level) => ({ level, ...sb.store.meta(level) })));
+		expect(items.map((item) => item.json)).toEqual(levels.map((level) => ({ level, ...ctx.sb.store.meta(level) })));
 		expect(items.every((item) => item.pairedItem.item === 0)).toBe(true);
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0]).toMatchObject({ endpoint, action: 'getmeta', token: `${endpoint}-getmeta` });
-		expect(ownFields(sb.calls[0])).toEqual({});
+		expect(ctx.sb.calls).toHaveLength(1);
+		expect(ctx.sb.calls[0]).toMatchObject({ endpoint, action: 'getmeta', token: `${endpoint}-getmeta` });
+		expect(ownFields(ctx.sb.calls[0])).toEqual({});
 	});
 
 	test('one item per status / type / field, each naming its level', async () => {
 		for (const output of ['statuses', 'types', 'fields']) {
 			const { items } = await run({ resource, operation: 'getMeta', apiToken: `${endpoint}-getmeta`, output });
-			const expected = levels.flatMap((level) => sb.store.meta(level)[output].map((entry) => ({ level, ...entry })));
+			const expected = levels.flatMap((level) => ctx.sb.store.meta(level)[output].map((entry) => ({ level, ...entry })));
 			expect(expected.length).toBeGreaterThan(0);
 			expect(items.map((item) => item.json)).toEqual(expected);
 		}
@@ -71,9 +61,9 @@ describe('updateMeta', () => {
 			},
 		});
 		expect(error).toBeUndefined();
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0]).toMatchObject({ endpoint: 'levelone', action: 'updatemeta' });
-		expect(sb.calls[0].parsed.jsonrset).toEqual([
+		expect(ctx.sb.calls).toHaveLength(1);
+		expect(ctx.sb.calls[0]).toMatchObject({ endpoint: 'levelone', action: 'updatemeta' });
+		expect(ctx.sb.calls[0].parsed.jsonrset).toEqual([
 			{ level: 'levelone', kind: 'status', id: '0', name: 'On Hold' },
 			{ level: 'leveltwo', kind: 'type', id: '3', name: 'Interim Report' },
 		]);
@@ -87,8 +77,8 @@ describe('updateMeta', () => {
 			},
 			pairedItem: { item: 0 },
 		});
-		expect(sb.store.meta('levelone').statuses).toContainEqual({ id: '8', name: 'On Hold' });
-		expect(sb.store.meta('leveltwo').types).toContainEqual({ id: '3', name: 'Interim Report' });
+		expect(ctx.sb.store.meta('levelone').statuses).toContainEqual({ id: '8', name: 'On Hold' });
+		expect(ctx.sb.store.meta('leveltwo').types).toContainEqual({ id: '3', name: 'Interim Report' });
 	});
 
 	test('JSON: creates a custom field with caption and type; items batch into one call', async () => {
@@ -108,12 +98,12 @@ describe('updateMeta', () => {
 			},
 		);
 		expect(error).toBeUndefined();
-		expect(sb.calls).toHaveLength(1);
-		expect(sb.calls[0].parsed.jsonrset).toEqual([
+		expect(ctx.sb.calls).toHaveLength(1);
+		expect(ctx.sb.calls[0].parsed.jsonrset).toEqual([
 			{ level: 'leveltwo', kind: 'field', id: '0', name: 'Site Visit Date', caption: 'Site visit', type: 'date' },
 			{ level: 'leveltwo', kind: 'status', id: '4', name: 'Withdrawn' },
 		]);
-		const field = sb.store.meta('leveltwo').fields.find((f) => f.name === 'Site Visit Date');
+		const field = ctx.sb.store.meta('leveltwo').fields.find((f) => f.name === 'Site Visit Date');
 		expect(field).toMatchObject({ caption: 'Site visit', type: 'date' });
 		expect(items).toEqual([
 			{
@@ -141,7 +131,7 @@ describe('updateMeta', () => {
 			expect(error.message).toBe(message);
 			expect(error.description).toBeTruthy();
 		}
-		expect(sb.calls).toHaveLength(0);
+		expect(ctx.sb.calls).toHaveLength(0);
 	});
 
 	test('a change SmartSimple refuses fails its item; Continue On Fail keeps the others', async () => {
@@ -162,7 +152,7 @@ describe('updateMeta', () => {
 			},
 		);
 		expect(error).toBeUndefined();
-		expect(sb.calls).toHaveLength(1);
+		expect(ctx.sb.calls).toHaveLength(1);
 		expect(items[0].json.error).toBe('SmartSimple refused the change: status 77 (status 77 does not exist)');
 		expect(items[0].json.description).toMatch(/The other 1 change was saved\.$/);
 		expect(items[0].pairedItem).toEqual({ item: 0 });

@@ -5,37 +5,14 @@
  * a limit of at most 10,000 costs one call; records come out in order, no gaps, no repeats.
  */
 const { runNode } = require('../helpers/n8n');
-const { startSandbox } = require('../sandbox');
+const { useSandbox, maskedCalls } = require('../helpers/sandbox');
 
 const TOTAL = 25000;
-let sb;
-
-/**
- * The sandbox call log with the password masked: assertions print what they receive when they
- * fail, and the log must never show the password.
- */
-function calls(server = sb) {
-	return server.calls.map((call) => ({
-		...call,
-		form: {
-			...call.form,
-			...(call.form.password === undefined
-				? {}
-				: { password: call.form.password === server.credentials.password ? '<the password>' : '<another password>' }),
-		},
-	}));
-}
+const ctx = useSandbox({ seed: 7, records: { levelone: TOTAL }, hourlyLimit: 1e9 });
+const calls = () => maskedCalls(ctx.sb);
 let allIds;
-beforeAll(async () => {
-	sb = await startSandbox({ seed: 7, records: { levelone: TOTAL }, hourlyLimit: 1e9 });
-	allIds = sb.store.list('levelone').map((r) => r.recordid);
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => {
-	sb.resetCalls();
-	sb.faults.clear();
+beforeAll(() => {
+	allIds = ctx.sb.store.list('levelone').map((r) => r.recordid);
 });
 
 /** Criteria that match exactly the first n level-one records. */
@@ -56,7 +33,7 @@ async function list({ n = TOTAL, returnAll = true, limit, options = {}, token = 
 			filters: { conditions: firstN(n) },
 			options,
 		},
-		credentials: sb.credentials,
+		credentials: ctx.sb.credentials,
 	});
 	expect(result.error).toBeUndefined();
 	return result.items.map((i) => i.json.recordid);
@@ -136,7 +113,7 @@ describe('Return All: ceil(N / P) calls, no trailing empty call', () => {
 				sort: { sortFields: [{ field: 'sf_Modified Date', direction: 'desc' }] },
 				options: { pageSize: 3000, valueFormat: 'stored' },
 			},
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 		});
 		expect(calls()).toHaveLength(Math.ceil(TOTAL / 3000));
 		const dates = result.items.map((i) => i.json['sf_Modified Date']);
@@ -192,7 +169,7 @@ describe('a server that omits allcount', () => {
 	/** Serves `pages` in turn (one fault per call) with the given message object. */
 	function scriptPages(pages, message) {
 		pages.forEach((records, index) => {
-			sb.faults.add({
+			ctx.sb.faults.add({
 				token: 'levelone-list-modified',
 				after: index,
 				times: 1,
@@ -252,9 +229,9 @@ describe('records change while paging', () => {
 	test('a record added after page 1 that matches: the new allcount is followed, nothing repeated', async () => {
 		const last30 = allIds.slice(-30);
 		let created;
-		const remove = sb.onRequest(({ call }) => {
+		const remove = ctx.sb.onRequest(({ call }) => {
 			if (call.parsed.othersettings.recordstart === 11 && !created) {
-				created = sb.store.create('levelone', { sf_Name: 'Added mid-paging' });
+				created = ctx.sb.store.create('levelone', { sf_Name: 'Added mid-paging' });
 			}
 		});
 		try {
@@ -267,7 +244,7 @@ describe('records change while paging', () => {
 					filters: { conditions: [{ field: 'recordid', operator: 'greaterThanOrEqual', value: last30[0] }] },
 					options: { pageSize: 10 },
 				},
-				credentials: sb.credentials,
+				credentials: ctx.sb.credentials,
 			});
 			expect(windows()).toEqual([
 				[1, 10],
@@ -278,7 +255,7 @@ describe('records change while paging', () => {
 			expect(result.items.map((i) => i.json.recordid)).toEqual([...last30, created.recordid]);
 		} finally {
 			remove();
-			if (created) sb.store.remove('levelone', created.recordid);
+			if (created) ctx.sb.store.remove('levelone', created.recordid);
 		}
 	});
 });

@@ -6,36 +6,12 @@
  * options and expressions over several input items.
  */
 const { runNode } = require('../helpers/n8n');
-const { startSandbox } = require('../sandbox');
+const { useSandbox, maskedCalls } = require('../helpers/sandbox');
 const { formatRecord } = require('../sandbox/format');
 
-let sb;
-
-/**
- * The sandbox call log with the password masked: assertions print what they receive when they
- * fail, and the log must never show the password.
- */
-function calls(server = sb) {
-	return server.calls.map((call) => ({
-		...call,
-		form: {
-			...call.form,
-			...(call.form.password === undefined
-				? {}
-				: { password: call.form.password === server.credentials.password ? '<the password>' : '<another password>' }),
-		},
-	}));
-}
-beforeAll(async () => {
-	sb = await startSandbox({ seed: 42, records: 'small' });
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => {
-	sb.resetCalls();
-	sb.faults.clear();
-});
+const ctx = useSandbox({ seed: 42, records: 'small' });
+const calls = () => maskedCalls(ctx.sb);
+const { run } = ctx;
 
 const RESOURCES = [
 	{ resource: 'company', endpoint: 'company' },
@@ -47,14 +23,10 @@ const RESOURCES = [
 	{ resource: 'systemVariable', endpoint: 'sysvar' },
 ];
 
-async function run(parameters, extra = {}) {
-	return await runNode({ parameters, credentials: sb.credentials, ...extra });
-}
-
 /** The form a call must carry: the credential fields are compared without ever printing them. */
 function expectForm(call, expected) {
 	const { username, password, companyid, alias, ...rest } = call.form;
-	const c = sb.credentials;
+	const c = ctx.sb.credentials;
 	expect({
 		username: username === c.username,
 		password: password === '<the password>',
@@ -64,31 +36,31 @@ function expectForm(call, expected) {
 	expect(rest).toEqual(expected);
 }
 
-const apiUrl = (endpoint) => `${sb.url}/API/1/${endpoint}/`;
+const apiUrl = (endpoint) => `${ctx.sb.url}/API/1/${endpoint}/`;
 
 /** What SmartConnect answers for a record: display values (default) or stored values. */
 function expected(endpoint, token, id, { stored = false, keyformat = 0 } = {}) {
 	return formatRecord({
 		endpoint,
-		row: sb.store.row(endpoint, id),
-		entries: sb.fn(token).entries,
+		row: ctx.sb.store.row(endpoint, id),
+		entries: ctx.sb.fn(token).entries,
 		settings: { getstorevalue: stored ? 1 : 0, keyformat },
-		store: sb.store,
+		store: ctx.sb.store,
 	});
 }
 
 /** Stored values straight from the store record (independent of the sandbox's formatting). */
 function storedFromStore(endpoint, token, id) {
-	const record = sb.store.get(endpoint, id);
+	const record = ctx.sb.store.get(endpoint, id);
 	const out = { recordid: record.recordid };
-	for (const { ref, field } of sb.fn(token).entries) {
+	for (const { ref, field } of ctx.sb.fn(token).entries) {
 		out[ref] = record[field.key] ?? (field.kind === 'cf' ? null : '');
 	}
 	return out;
 }
 
 /** Record IDs in record ID order. */
-const ids = (endpoint, options) => sb.store.list(endpoint, options).map((r) => r.recordid);
+const ids = (endpoint, options) => ctx.sb.store.list(endpoint, options).map((r) => r.recordid);
 
 describe.each(RESOURCES)('$resource', ({ resource, endpoint }) => {
 	test('get: one call with the record ID; the output is the record', async () => {
@@ -164,7 +136,7 @@ describe('report getAll: run the report, one item per row', () => {
 	])('%s', async (token, reportName) => {
 		const { REPORTS } = require('../sandbox/reports');
 		const report = REPORTS[reportName];
-		const rows = report.rows(sb.store).map((row) =>
+		const rows = report.rows(ctx.sb.store).map((row) =>
 			Object.fromEntries(report.columns.map((column) => [column, row[column]])),
 		);
 		const { items, error } = await run({
@@ -193,7 +165,7 @@ describe('report getAll: run the report, one item per row', () => {
 
 	test('report with a limit: one call, the first rows', async () => {
 		const { REPORTS } = require('../sandbox/reports');
-		const first = REPORTS.applications.rows(sb.store)[0];
+		const first = REPORTS.applications.rows(ctx.sb.store)[0];
 		const { items } = await run({
 			resource: 'report',
 			operation: 'getAll',
@@ -228,7 +200,7 @@ function compare(a, b) {
 const isEmptyValue = (v) => v === null || v === undefined || String(v).trim() === '';
 const contains = (v, part) => String(v ?? '').toLowerCase().includes(part.toLowerCase());
 
-const levelOne = () => sb.store.list('levelone');
+const levelOne = () => ctx.sb.store.list('levelone');
 const AMOUNT = 'sf_Requested Amount';
 
 async function listLevelOne(parameters) {
@@ -384,7 +356,7 @@ describe('criteria builder: every operator against the sandbox', () => {
 				returnAll: true,
 				filters: { conditions: [{ field: 'sf_Status', operator: 'equal', value: '={{ $json.status }}' }] },
 			},
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 			input: [{ json: { status: '4' } }, { json: { status: '5' } }],
 		});
 		expect(run2.error).toBeUndefined();
@@ -431,7 +403,7 @@ describe('criteria JSON mode', () => {
 				filterMode: 'json',
 				criteriaJson: '={{ [{ "andor": "and", "field": "recordid", "operator": "<=", "value": $json.max }] }}',
 			},
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 			input: [{ json: { max: Number(a) } }, { json: { max: Number(b) } }],
 		});
 		expect(error).toBeUndefined();
@@ -551,7 +523,7 @@ describe('getAll options', () => {
 		expect(calls()[0].parsed.othersettings).toEqual({ includearchive: 0, recordstart: 1, recordend: 1000 });
 		expect(excluded.items.map((i) => i.json.recordid)).toEqual(live);
 
-		sb.resetCalls();
+		ctx.sb.resetCalls();
 		const included = await run({
 			resource,
 			operation: 'getAll',
@@ -575,7 +547,7 @@ describe('getAll options', () => {
 		// stripPrefixes is the node's own: nothing about it goes on the wire.
 		expect(calls()[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 1 });
 
-		sb.resetCalls();
+		ctx.sb.resetCalls();
 		const get = await run({
 			resource: 'levelOne',
 			operation: 'get',
@@ -608,7 +580,7 @@ describe('expressions over several input items', () => {
 		const want = ids('company').slice(3, 6);
 		const { items, error } = await runNode({
 			parameters: { resource: 'company', operation: 'get', apiToken: 'company-get', recordId: '={{ $json.id }}' },
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 			input: want.map((id) => ({ json: { id: Number(id) } })),
 		});
 		expect(error).toBeUndefined();
@@ -626,7 +598,7 @@ describe('expressions over several input items', () => {
 				apiToken: '={{ $json.token }}',
 				limit: '={{ $json.n }}',
 			},
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 			input: [{ json: { token: 'user-list', n: 2 } }, { json: { token: 'user-list-modified', n: 3 } }],
 		});
 		expect(error).toBeUndefined();
@@ -646,7 +618,7 @@ describe('expressions over several input items', () => {
 	test('an empty recordId is refused before any call', async () => {
 		const { error } = await runNode({
 			parameters: { resource: 'company', operation: 'get', apiToken: 'company-get', recordId: '={{ $json.id }}' },
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 			input: [{ json: { id: '  ' } }],
 		});
 		expect(error.message).toBe('Record ID is empty');

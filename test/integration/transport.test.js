@@ -5,15 +5,14 @@
  * field pickers' one-record probe (methods/loadOptions.ts).
  */
 const http = require('http');
-const { runNode } = require('../helpers/n8n');
-const { startSandbox } = require('../sandbox');
+const { runNode, runLoadOptions } = require('../helpers/n8n');
+const { useSandbox } = require('../helpers/sandbox');
 
-let sb;
+const ctx = useSandbox({ seed: 42, records: 'small' });
 let raw; // raw requests seen by a recording proxy in front of the sandbox
 let proxy;
 let proxyUrl;
 beforeAll(async () => {
-	sb = await startSandbox({ seed: 42, records: 'small' });
 	// A recording proxy: keeps each request's headers and raw body, forwards it to the sandbox.
 	proxy = http.createServer((req, res) => {
 		const chunks = [];
@@ -22,8 +21,8 @@ beforeAll(async () => {
 			const body = Buffer.concat(chunks);
 			raw.push({ method: req.method, url: req.url, headers: req.headers, body: body.toString('utf8') });
 			const forward = http.request(
-				`${sb.url}${req.url}`,
-				{ method: req.method, headers: { ...req.headers, host: new URL(sb.url).host } },
+				`${ctx.sb.url}${req.url}`,
+				{ method: req.method, headers: { ...req.headers, host: new URL(ctx.sb.url).host } },
 				(answer) => {
 					res.writeHead(answer.statusCode, answer.headers);
 					answer.pipe(res);
@@ -37,15 +36,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await new Promise((resolve) => proxy.close(resolve));
-	await sb.close();
 });
 beforeEach(() => {
 	raw = [];
-	sb.resetCalls();
-	sb.faults.clear();
 });
 
-const viaProxy = () => ({ ...sb.credentials, instanceUrl: proxyUrl });
+const viaProxy = () => ({ ...ctx.sb.credentials, instanceUrl: proxyUrl });
 
 describe('the request on the wire', () => {
 	test('POST to <instance>/API/1/<endpoint>/, form-urlencoded, url field = the URL posted to', async () => {
@@ -93,7 +89,7 @@ describe('the request on the wire', () => {
 		expect(form.get('othersettings')).toBe('{"getstorevalue":1,"recordstart":1,"recordend":3}');
 		expect(raw[0].body).not.toMatch(/criteria%5B/);
 		// The sandbox read the same value back.
-		expect(sb.calls[0].parsed.criteria[0].value).toBe(value);
+		expect(ctx.sb.calls[0].parsed.criteria[0].value).toBe(value);
 	});
 });
 
@@ -104,10 +100,10 @@ describe('answers', () => {
 		['text/plain'],
 	])('JSON text is parsed whatever the content type (%s)', async (contentType) => {
 		const body = JSON.stringify({ records: [{ recordid: '5', sf_Name: 'Five' }], message: {} });
-		sb.faults.add({ body, headers: { 'Content-Type': contentType } });
+		ctx.sb.faults.add({ body, headers: { 'Content-Type': contentType } });
 		const { items, error } = await runNode({
 			parameters: { resource: 'levelOne', operation: 'get', apiToken: 'levelone-get', recordId: '5' },
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([{ json: { recordid: '5', sf_Name: 'Five' }, pairedItem: { item: 0 } }]);
@@ -115,30 +111,30 @@ describe('answers', () => {
 
 	test('text with HTML inside values and unicode comes through unchanged', async () => {
 		const record = { recordid: '9', sf_Name: 'Line<br />two – “quotes” & é', cf_X: null };
-		sb.faults.add({ body: JSON.stringify({ records: [record], message: {} }) });
+		ctx.sb.faults.add({ body: JSON.stringify({ records: [record], message: {} }) });
 		const { items } = await runNode({
 			parameters: { resource: 'levelOne', operation: 'get', apiToken: 'levelone-get', recordId: '9' },
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 		});
 		expect(items[0].json).toEqual(record);
 	});
 
 	test('get answered with no records: no items, no error', async () => {
-		sb.faults.add({ body: '{"records":[],"message":{}}' });
+		ctx.sb.faults.add({ body: '{"records":[],"message":{}}' });
 		const { items, error } = await runNode({
 			parameters: { resource: 'levelOne', operation: 'get', apiToken: 'levelone-get', recordId: '9' },
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
 	});
 
 	test('a slow answer (within the timeout) is waited for', async () => {
-		sb.faults.add({ delayMs: 300 });
+		ctx.sb.faults.add({ delayMs: 300 });
 		const started = Date.now();
 		const { items, error } = await runNode({
 			parameters: { resource: 'systemVariable', operation: 'get', apiToken: 'sysvar-get', recordId: '101' },
-			credentials: sb.credentials,
+			credentials: ctx.sb.credentials,
 		});
 		expect(error).toBeUndefined();
 		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
@@ -147,38 +143,13 @@ describe('answers', () => {
 });
 
 describe('field pickers (loadOptions getFields), in n8n-core\'s LoadOptionsContext', () => {
-	const { Workflow, NodeHelpers } = require('n8n-workflow');
-	const { LoadOptionsContext } = require('n8n-core');
-	const { HarnessCredentialsHelper, loadNodeType } = require('../helpers/n8n');
-
-	async function getFields(parameters) {
-		const type = loadNodeType('smartSimple');
-		const node = {
-			id: 'fields-node',
-			name: 'SmartSimple',
-			type: 'n8n-nodes-smartsimple.smartSimple',
-			typeVersion: 1,
-			position: [0, 0],
+	const getFields = (parameters) =>
+		runLoadOptions({
 			parameters,
-			credentials: { smartSimpleApi: { id: 'harness-smartSimpleApi', name: 'harness' } },
-		};
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: {
-				getByName: () => type,
-				getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(type, 1),
-				getKnownTypes: () => ({}),
-			},
+			credentials: ctx.sb.credentials,
+			method: 'getFields',
+			path: 'filters.conditions.field',
 		});
-		const additionalData = {
-			credentialsHelper: new HarnessCredentialsHelper({ smartSimpleApi: sb.credentials }),
-			currentNodeParameters: parameters,
-		};
-		const context = new LoadOptionsContext(workflow, node, additionalData, 'filters.conditions.field');
-		return await type.methods.loadOptions.getFields.call(context);
-	}
 
 	test('the field list given: exactly its fields, no call', async () => {
 		const options = await getFields({
@@ -192,7 +163,7 @@ describe('field pickers (loadOptions getFields), in n8n-core\'s LoadOptionsConte
 			{ name: 'cf_Program Area', value: 'cf_Program Area' },
 			{ name: 'sf_Status', value: 'sf_Status' },
 		]);
-		expect(sb.calls.length).toBe(0);
+		expect(ctx.sb.calls.length).toBe(0);
 	});
 
 	test('no field list, a token: one call for one record, its keys', async () => {
@@ -210,8 +181,8 @@ describe('field pickers (loadOptions getFields), in n8n-core\'s LoadOptionsConte
 			'cf_1234567',
 			'cf_1234569',
 		]);
-		expect(sb.calls.length).toBe(1);
-		expect(sb.calls[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 1 });
+		expect(ctx.sb.calls.length).toBe(1);
+		expect(ctx.sb.calls[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 1 });
 	});
 
 	test('no field list, token is an expression: the standard fields, no call', async () => {
@@ -222,11 +193,11 @@ describe('field pickers (loadOptions getFields), in n8n-core\'s LoadOptionsConte
 			apiToken: '={{ $json.t }}',
 		});
 		expect(options.map((o) => o.value)).toEqual(['sf_Name', 'sf_Value', 'sf_Description']);
-		expect(sb.calls.length).toBe(0);
+		expect(ctx.sb.calls.length).toBe(0);
 	});
 
 	test('no field list, a token, no records match: the standard fields', async () => {
-		sb.faults.add({ body: '{"records":[],"message":{"recordfrom":0,"recordto":0,"recordcount":0,"allcount":0}}' });
+		ctx.sb.faults.add({ body: '{"records":[],"message":{"recordfrom":0,"recordto":0,"recordcount":0,"allcount":0}}' });
 		const options = await getFields({ resource: 'levelTwo', operation: 'getAll', fieldList: '', apiToken: 'leveltwo-list' });
 		expect(options.map((o) => o.value)).toEqual([
 			'sf_Name',

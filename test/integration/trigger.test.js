@@ -5,24 +5,14 @@
  * othersettings of every call (sandbox call log) and the exact records emitted.
  */
 const { createPoller } = require('../helpers/n8n');
-const { startSandbox } = require('../sandbox');
+const { useSandbox } = require('../helpers/sandbox');
 const { formatRecord } = require('../sandbox/format');
 
 const TOKEN = 'levelone-list-modified';
 const TS = 'sf_Modified Date';
 const PAGE = 5;
 
-let sb;
-beforeAll(async () => {
-	sb = await startSandbox({ seed: 11, records: 'small', hourlyLimit: 1e9 });
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => {
-	sb.resetCalls();
-	sb.faults.clear();
-});
+const ctx = useSandbox({ seed: 11, records: 'small', hourlyLimit: 1e9 });
 
 function poller(parameters = {}, options = {}) {
 	return createPoller({
@@ -36,15 +26,15 @@ function poller(parameters = {}, options = {}) {
 			options: { pageSize: PAGE, ...options },
 			...parameters,
 		},
-		credentials: sb.credentials,
+		credentials: ctx.sb.credentials,
 	});
 }
 
 /** One tick; returns the emitted records' json and the calls it made. */
 async function tick(p, mode = 'trigger') {
-	sb.resetCalls();
+	ctx.sb.resetCalls();
 	const result = await p.poll(mode);
-	const calls = sb.calls.map((call) => ({ ...call.parsed }));
+	const calls = ctx.sb.calls.map((call) => ({ ...call.parsed }));
 	return { items: result ? result[0].map((item) => item.json) : null, calls };
 }
 
@@ -68,14 +58,14 @@ const window = (end) => ({ recordstart: 1, recordend: end });
 
 /** Level-one records newest first, as the store holds them. */
 function newest() {
-	return sb.store
+	return ctx.sb.store
 		.list('levelone')
 		.sort((a, b) => (a[TS] < b[TS] ? 1 : a[TS] > b[TS] ? -1 : Number(b.recordid) - Number(a.recordid)));
 }
 
 function edit(id, seconds = 0) {
-	if (seconds) sb.clock.advance(seconds * 1000);
-	return sb.store.update('levelone', id, { 'sf_Status': 'In Review' });
+	if (seconds) ctx.sb.clock.advance(seconds * 1000);
+	return ctx.sb.store.update('levelone', id, { 'sf_Status': 'In Review' });
 }
 
 /** Activates a fresh trigger: the first poll stores the cursor at the newest record. */
@@ -88,7 +78,7 @@ async function activated(parameters, options) {
 
 describe('first activation', () => {
 	test('one call, newest first; existing records are history, not emitted', async () => {
-		sb.clock.advance(60_000);
+		ctx.sb.clock.advance(60_000);
 		const a = edit(newest().at(-1).recordid);
 		const b = edit(newest().at(-2).recordid);
 		const p = poller();
@@ -118,14 +108,14 @@ describe('first activation', () => {
 	});
 
 	test('with a tie longer than the page, the newest ID becomes the floor', async () => {
-		sb.clock.advance(60_000);
+		ctx.sb.clock.advance(60_000);
 		const ids = newest()
 			.slice(-7)
 			.map((r) => edit(r.recordid).recordid)
 			.sort((x, y) => x - y);
 		const p = poller();
 		await tick(p);
-		const ts = sb.clock.timestamp();
+		const ts = ctx.sb.clock.timestamp();
 		expect(p.staticData.cursor).toEqual({ ts, floorId: ids.at(-1), ids: [] });
 		const idle = await tick(p);
 		expect(idle.items).toBeNull();
@@ -152,16 +142,16 @@ describe('polling', () => {
 		const ids = newest().map((r) => r.recordid);
 		const first = edit(ids[30], 5);
 		const second = edit(ids[10], 1);
-		const created = sb.store.create('levelone', { sf_Name: 'New application' });
+		const created = ctx.sb.store.create('levelone', { sf_Name: 'New application' });
 		const { items, calls } = await tick(p);
 		expect(emitted(items)).toEqual([keyOf(first), keyOf(second), keyOf(created)]);
 		expect(items[0]).toEqual(
 			formatRecord({
 				endpoint: 'levelone',
-				row: sb.store.row('levelone', first.recordid),
-				entries: sb.fn(TOKEN).entries,
+				row: ctx.sb.store.row('levelone', first.recordid),
+				entries: ctx.sb.fn(TOKEN).entries,
 				settings: { getstorevalue: 0, keyformat: 0 },
-				store: sb.store,
+				store: ctx.sb.store,
 			}),
 		);
 		expect(calls).toHaveLength(1);
@@ -200,7 +190,7 @@ describe('polling', () => {
 
 	test('a tie longer than a page is read whole by key, in ceil(K / page) calls', async () => {
 		const p = await activated();
-		sb.clock.advance(3000);
+		ctx.sb.clock.advance(3000);
 		const changed = newest()
 			.slice(20, 32)
 			.map((r) => edit(r.recordid))
@@ -222,17 +212,17 @@ describe('polling', () => {
 	test('a poll that fails part way keeps the cursor; the next one emits everything once', async () => {
 		const p = await activated();
 		const cursor = structuredClone(p.staticData.cursor);
-		sb.clock.advance(2000);
+		ctx.sb.clock.advance(2000);
 		const changed = newest()
 			.slice(40, 52)
 			.map((r) => edit(r.recordid))
 			.sort((a, b) => a.recordid - b.recordid);
 		// The second call of the poll answers SmartConnect's documented list error.
-		sb.faults.add({ endpoint: 'levelone', action: 'list', after: 1, times: 1, envelope: 'json' });
-		sb.resetCalls();
+		ctx.sb.faults.add({ endpoint: 'levelone', action: 'list', after: 1, times: 1, envelope: 'json' });
+		ctx.sb.resetCalls();
 		await expect(p.poll()).rejects.toThrow(/SmartSimple/);
 		expect(p.staticData.cursor).toEqual(cursor);
-		expect(sb.calls).toHaveLength(2);
+		expect(ctx.sb.calls).toHaveLength(2);
 
 		const { items, calls } = await tick(p);
 		expect(emitted(items)).toEqual(changed.map(keyOf));
@@ -242,20 +232,20 @@ describe('polling', () => {
 
 	test('records changed while the trigger pages are emitted once, in this poll or the next', async () => {
 		const p = await activated();
-		sb.clock.advance(4000);
+		ctx.sb.clock.advance(4000);
 		const changed = newest()
 			.slice(60, 68)
 			.map((r) => edit(r.recordid))
 			.sort((a, b) => a.recordid - b.recordid);
 		const expected = changed.map(keyOf);
-		const remove = sb.onRequest(({ call }) => {
+		const remove = ctx.sb.onRequest(({ call }) => {
 			if (call.seq !== 2) return;
 			// Between page 1 and page 2, a second later: a record already read changes again, one
 			// not yet read changes (its earlier version is gone before anyone could read it), and a
 			// new one appears.
 			const read = edit(changed[0].recordid, 1);
 			const unread = edit(changed[7].recordid);
-			const created = sb.store.create('levelone', { sf_Name: 'Created while paging' });
+			const created = ctx.sb.store.create('levelone', { sf_Name: 'Created while paging' });
 			expected.splice(expected.indexOf(keyOf(changed[7])), 1);
 			expected.push(keyOf(read), keyOf(unread), keyOf(created));
 		});
@@ -279,7 +269,7 @@ describe('parameters', () => {
 			],
 		};
 		const p = await activated({ filters });
-		expect(sb.calls[0].parsed.criteria).toEqual([
+		expect(ctx.sb.calls[0].parsed.criteria).toEqual([
 			cond('and', 'sf_Name', 'isempty', 'false'),
 			cond('or', 'recordid', '>', '0'),
 		]);
@@ -300,9 +290,9 @@ describe('parameters', () => {
 			],
 		};
 		const p = await activated({ filters });
-		sb.resetCalls();
+		ctx.sb.resetCalls();
 		await expect(p.poll()).rejects.toThrow(/Filters → condition 2: "\) or \(" cannot be combined/);
-		expect(sb.calls).toHaveLength(0);
+		expect(ctx.sb.calls).toHaveLength(0);
 	});
 
 	test('a timestamp field missing from the field list is named, with the fix', async () => {
@@ -316,7 +306,7 @@ describe('parameters', () => {
 	test('Created event: edits are not emitted, new records are', async () => {
 		const p = await activated({ event: 'created', timestampField: 'sf_Created Date' });
 		edit(newest()[3].recordid, 3);
-		const created = sb.store.create('levelone', { sf_Name: 'Created event' });
+		const created = ctx.sb.store.create('levelone', { sf_Name: 'Created event' });
 		const { items, calls } = await tick(p);
 		expect(items.map((r) => r.recordid)).toEqual([created.recordid]);
 		expect(calls[0].criteria[0].field).toBe('sf_Created Date');
@@ -324,7 +314,7 @@ describe('parameters', () => {
 
 	test('Instance Time Zone adds an ISO timestamp beside the original', async () => {
 		const p = await activated({}, { timezone: 'America/Toronto' });
-		sb.clock.set('2025-07-01 10:00:00');
+		ctx.sb.clock.set('2025-07-01 10:00:00');
 		const changed = edit(newest()[5].recordid);
 		const { items } = await tick(p);
 		expect(items[0][TS]).toBe('2025-07-01 10:00:00');
@@ -365,7 +355,7 @@ describe('parameters', () => {
 		expect(items).toBeNull();
 		expect(calls[0].sortby).toEqual(desc);
 		expect(p.staticData.cursor.ts).toBe(
-			sb.store
+			ctx.sb.store
 				.list('company')
 				.map((r) => r[TS])
 				.sort()

@@ -1,23 +1,9 @@
 'use strict';
 /** Replace Variables through real n8n against the sandbox: recordid + content in, { content } out. */
-const { startSandbox } = require('../sandbox');
-const { runNode } = require('../helpers/n8n');
+const { useSandbox, ownFields } = require('../helpers/sandbox');
 
-let sb;
-beforeAll(async () => {
-	sb = await startSandbox({ records: 'small', seed: 42 });
-});
-afterAll(() => sb.close());
-beforeEach(() => {
-	sb.resetCalls();
-	sb.faults.clear();
-});
-
-function ownFields(call) {
-	const { apitoken, url, username, password, companyid, alias, ...rest } = call.form;
-	return rest;
-}
-const run = (parameters, extra = {}) => runNode({ parameters, credentials: sb.credentials, ...extra });
+const ctx = useSandbox({ records: 'small', seed: 42 });
+const { run } = ctx;
 
 // Seed 42, small data set: values of these records are fixed.
 test.each([
@@ -36,10 +22,10 @@ test.each([
 	});
 	expect(error).toBeUndefined();
 	expect(items).toEqual([{ json: { content: filled }, pairedItem: { item: 0 } }]);
-	expect(sb.calls).toHaveLength(1);
-	expect(sb.calls[0]).toMatchObject({ endpoint, action: 'variablesreplace', token: `${endpoint}-variablesreplace` });
+	expect(ctx.sb.calls).toHaveLength(1);
+	expect(ctx.sb.calls[0]).toMatchObject({ endpoint, action: 'variablesreplace', token: `${endpoint}-variablesreplace` });
 	// content goes as typed, white space included
-	expect(ownFields(sb.calls[0])).toEqual({ recordid: recordId, content });
+	expect(ownFields(ctx.sb.calls[0])).toEqual({ recordid: recordId, content });
 });
 
 test('one call per item, with expressions in Record ID and Content', async () => {
@@ -53,19 +39,19 @@ test('one call per item, with expressions in Record ID and Content', async () =>
 		},
 		{ input: [{ json: { id: '2000004', greeting: 'Hi' } }, { json: { id: '2000001', greeting: 'Bonjour' } }] },
 	);
-	const second = sb.store.get('user', '2000001');
+	const second = ctx.sb.store.get('user', '2000001');
 	expect(items).toEqual([
 		{ json: { content: 'Hi, Noah!' }, pairedItem: { item: 0 } },
 		{ json: { content: `Bonjour, ${second['sf_First Name']}!` }, pairedItem: { item: 1 } },
 	]);
-	expect(sb.calls.map((call) => ownFields(call))).toEqual([
+	expect(ctx.sb.calls.map((call) => ownFields(call))).toEqual([
 		{ recordid: '2000004', content: 'Hi, @firstname@!' },
 		{ recordid: '2000001', content: 'Bonjour, @firstname@!' },
 	]);
 });
 
 test('copes with a bare {"content": ...} answer', async () => {
-	sb.faults.add({ action: 'variablesreplace', times: 1, body: JSON.stringify({ content: 'Bare answer for @x@' }) });
+	ctx.sb.faults.add({ action: 'variablesreplace', times: 1, body: JSON.stringify({ content: 'Bare answer for @x@' }) });
 	const { items, error } = await run({
 		resource: 'company',
 		operation: 'replaceVariables',
@@ -78,7 +64,7 @@ test('copes with a bare {"content": ...} answer', async () => {
 });
 
 test('an answer without content is an error, not an empty item', async () => {
-	sb.faults.add({ action: 'variablesreplace', times: 1, body: JSON.stringify({ records: [{ text: 'x' }], message: {} }) });
+	ctx.sb.faults.add({ action: 'variablesreplace', times: 1, body: JSON.stringify({ records: [{ text: 'x' }], message: {} }) });
 	const { error } = await run({ resource: 'company', operation: 'replaceVariables', apiToken: 'company-variablesreplace', recordId: '1000003', content: 'x' });
 	expect(error.message).toBe('SmartSimple answered without the filled-in content');
 });
@@ -90,7 +76,7 @@ test('missing Record ID or blank Content: a clear error and no call spent', asyn
 	const blank = await run({ ...base, content: '   ' });
 	expect(blank.error.message).toBe('Content is empty');
 	expect(blank.error.description).toMatch(/@firstname@/);
-	expect(sb.calls).toHaveLength(0);
+	expect(ctx.sb.calls).toHaveLength(0);
 });
 
 test('an unknown record fails; Continue On Fail keeps the other item', async () => {

@@ -3,40 +3,19 @@
 // LoadOptionsContext against the sandbox: field list, discovery by List/Get token, Get Meta,
 // standard fields.
 
-const { Workflow, NodeHelpers } = require('n8n-workflow');
-const { LoadOptionsContext } = require('n8n-core');
-const { HarnessCredentialsHelper, loadNodeType } = require('../helpers/n8n');
+const { runLoadOptions } = require('../helpers/n8n');
 const { useSandbox } = require('./write.fixtures');
 
 const ctx = useSandbox();
 
 async function columns(parameters) {
-	const type = loadNodeType('smartSimple');
-	const node = {
-		id: 'columns-node',
-		name: 'SmartSimple',
-		type: 'n8n-nodes-smartsimple.smartSimple',
-		typeVersion: 1,
-		position: [0, 0],
+	const { fields } = await runLoadOptions({
 		parameters,
-		credentials: { smartSimpleApi: { id: 'harness-smartSimpleApi', name: 'harness' } },
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: {
-			getByName: () => type,
-			getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(type, 1),
-			getKnownTypes: () => ({}),
-		},
+		credentials: ctx.sb.credentials,
+		kind: 'resourceMapping',
+		method: 'getColumns',
+		path: 'columns',
 	});
-	const additionalData = {
-		credentialsHelper: new HarnessCredentialsHelper({ smartSimpleApi: ctx.sb.credentials }),
-		currentNodeParameters: parameters,
-	};
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'columns');
-	const { fields } = await type.methods.resourceMapping.getColumns.call(context);
 	return fields;
 }
 

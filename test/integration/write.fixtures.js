@@ -2,7 +2,7 @@
 // Shared setup of the write tests: a fresh sandbox per test, the node run through the harness,
 // and one complete, valid set of values per record type (the sandbox's Update function fields).
 
-const { startSandbox } = require('../sandbox');
+const sandboxHelper = require('../helpers/sandbox');
 const { runNode } = require('../helpers/n8n');
 
 const FUNCTIONS = require('../sandbox/functions.json');
@@ -122,15 +122,12 @@ function pick(record, fields) {
 	return Object.fromEntries(fields.map((field) => [field, record[field]]));
 }
 
-/** Starts a sandbox before each test and closes it after; returns live accessors. */
+/**
+ * A fresh sandbox for each test (writes change its store); returns live accessors. Here `run`
+ * takes the input items as its second argument.
+ */
 function useSandbox(options = { records: 'small' }) {
-	const ctx = {};
-	beforeEach(async () => {
-		ctx.sb = await startSandbox(options);
-	});
-	afterEach(async () => {
-		await ctx.sb.close();
-	});
+	const ctx = sandboxHelper.useSandbox(options, { perTest: true });
 	ctx.run = (parameters, input = [{ json: {} }], extra = {}) =>
 		runNode({ parameters, credentials: ctx.sb.credentials, input, ...extra });
 	/** The write calls (Update/Delete functions), in order. */
