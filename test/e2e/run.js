@@ -240,10 +240,15 @@ async function runServer(P, install, tgz, opts, { primary }) {
 		await admin(sb, 'POST', 'clock', { advance: 60000 });
 		await admin(sb, 'POST', 'records/levelone', { recordid: a.recordid, fields: { sf_Name: 'E2E first change of A' } });
 		await admin(sb, 'POST', 'records/levelone', { recordid: b.recordid, fields: { sf_Name: 'E2E change of B' } });
+		// A second copy without Start From: its activation poll must take all of that as history.
+		const baseline = JSON.parse(JSON.stringify({ ...trigger, id: 'ssE2eTriggerBaseline', name: `${trigger.name} (no Start From)` }));
 		triggerNode.parameters.options = { ...(triggerNode.parameters.options || {}), startFrom };
 		await inst.importCredentials([cred]);
-		await inst.importWorkflows(examples);
-		await rep.check(P, 'the trigger workflow publishes', () => publish(inst, trigger.id));
+		await inst.importWorkflows([...examples, baseline]);
+		await rep.check(P, 'the trigger workflows publish', async () => {
+			await publish(inst, trigger.id);
+			await publish(inst, baseline.id);
+		});
 
 		const started = await rep.check(P, 'n8n start serves the editor with the package loaded', async () => {
 			await inst.start();
@@ -269,7 +274,7 @@ async function runServer(P, install, tgz, opts, { primary }) {
 		});
 
 		const finished = (list) => list.filter((e) => !['new', 'running', 'waiting'].includes(e.status) && (e.stoppedAt || e.finished));
-		const triggerTest = rep.check(P, 'trigger: each change of a record fires exactly once (activation poll, then a scheduled poll, in n8n start)', async () => {
+		const triggerTest = rep.check(P, 'trigger: each change of a record fires exactly once (activation poll, then a scheduled poll, in n8n start); without Start From, history does not fire', async () => {
 			// 1. the activation poll emits the two changes made before the start
 			const first = await waitFor('the execution of the activation poll', async () => {
 				const list = finished(await executionsOf(inst, trigger.id));
@@ -280,6 +285,7 @@ async function runServer(P, install, tgz, opts, { primary }) {
 			const ids1 = jsonOf(run1.data, triggerNode.name).map((j) => String(j.recordid)).sort();
 			assert.deepEqual(ids1, [a.recordid, b.recordid].sort(), 'the first execution must hold A and B once each');
 			assert.equal(jsonOf(run1.data, 'Summarize change').length, 2, 'the follow-up step did not run on both items');
+			assert.deepEqual(finished(await executionsOf(inst, baseline.id)), [], 'without Start From, history must not fire');
 
 			// 2. the next scheduled poll (n8n polls at most once a minute, on the minute) emits only
 			// A's second change: neither B nor A's first change again
@@ -298,6 +304,15 @@ async function runServer(P, install, tgz, opts, { primary }) {
 			assert.deepEqual(items2.map((j) => String(j.recordid)), [a.recordid], 'the second execution must hold only A');
 			assert.equal(items2[0].sf_Name, 'E2E second change of A');
 			for (const e of second) assert.equal(e.status, 'success', `execution ${e.id} is ${e.status}`);
+
+			// 3. the copy without Start From fired once, for A's second change only
+			const fromNow = await waitFor('the baseline trigger execution', async () => {
+				const list = finished(await executionsOf(inst, baseline.id));
+				return list.length >= 1 ? list : null;
+			}, 30000);
+			assert.equal(fromNow.length, 1, `expected one execution of the copy without Start From, got ${fromNow.length}`);
+			const run3 = await executionRun(inst, fromNow[0].id);
+			assert.deepEqual(jsonOf(run3.data, triggerNode.name).map((j) => String(j.recordid)), [a.recordid], 'without Start From, only the change made after activation fires');
 		});
 
 		if (primary && opts.browser) {
