@@ -59,16 +59,6 @@ test('full and small sizes', () => {
 	expect(custom.levelone).toHaveLength(500);
 });
 
-test('the full seed builds in well under a second and a full sandbox starts quickly', async () => {
-	let t = Date.now();
-	generate({ seed: 9, records: 'full' });
-	expect(Date.now() - t).toBeLessThan(1000);
-	t = Date.now();
-	const sb = await startSandbox({ seed: 9 });
-	expect(Date.now() - t).toBeLessThan(1500);
-	await sb.close();
-});
-
 test('every record carries every field of its record type; IDs ascend; timestamps are well-formed and ordered', () => {
 	const schema = defineSchema();
 	const TS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
