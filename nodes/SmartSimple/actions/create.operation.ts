@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty, fieldListProperty, stripPrefixesOption } from '../descriptions/common';
-import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
@@ -78,7 +77,6 @@ export async function execute(
 		endpoint: resource.endpoint,
 		batchSize,
 		prepare: (itemIndex) => {
-			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const fieldList = readFieldList.call(this, itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as { blankUnsetFields?: boolean };
 			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList);
@@ -99,7 +97,7 @@ export async function execute(
 						'Set the values of the new record in Columns, or with "Map Automatically" give the input item keys named like the fields (sf_First Name, cf_My Field).',
 				});
 			}
-			return { itemIndex, apiToken, records: [orderRow({ recordid: '0', ...fields }, fieldList)] };
+			return { records: [orderRow({ recordid: '0', ...fields }, fieldList)] };
 		},
 		output: (entry, statuses, batch) => savedOutput.call(this, entry, statuses, batch),
 	});

@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
-import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
@@ -43,9 +42,8 @@ export async function execute(
 		endpoint: resource.endpoint,
 		batchSize,
 		prepare: (itemIndex) => {
-			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const recordid = readRecordId.call(this, itemIndex);
-			return { itemIndex, apiToken, records: [{ recordid }] };
+			return { records: [{ recordid }] };
 		},
 		output: (entry, statuses, batch) => {
 			const answer = acceptedAnswer.call(this, 'delete', entry, statuses, batch);

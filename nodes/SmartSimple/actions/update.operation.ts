@@ -7,7 +7,6 @@ import {
 	recordIdProperty,
 	stripPrefixesOption,
 } from '../descriptions/common';
-import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
@@ -102,7 +101,6 @@ export async function execute(
 		endpoint: resource.endpoint,
 		batchSize: readBatchSize.call(this),
 		prepare: (itemIndex) => {
-			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const recordid = readRecordId.call(this, itemIndex);
 			const fieldList = readFieldList.call(this, itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as UpdateOptions;
@@ -128,9 +126,7 @@ export async function execute(
 			}
 			const mapped = mapperFields.call(this, itemIndex);
 			return {
-				itemIndex,
-				apiToken,
-				groupKey: JSON.stringify([apiToken, readToken, readAction]),
+				groupKey: JSON.stringify([readToken, readAction]),
 				records: [orderRow({ recordid, ...fields }, fieldList)],
 				fieldList,
 				read: readToken ? { apiToken: readToken, action: readAction } : undefined,

@@ -74,7 +74,6 @@ export async function execute(
 		endpoint: resource.endpoint,
 		batchSize: 100,
 		prepare: (itemIndex) => {
-			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const objectid = requiredText.call(this, 'recordId', 'Record ID', itemIndex);
 			const addressid = String(this.getNodeParameter('addressId', itemIndex, '0') ?? '').trim() || '0';
 			if (!/^\d+$/.test(addressid)) {
@@ -94,7 +93,7 @@ export async function execute(
 					description: 'Add at least one address field to set (e.g. Address, City).',
 				});
 			}
-			return { itemIndex, apiToken, records: [record], statusCount: 1 };
+			return { records: [record], statusCount: 1 };
 		},
 		output: ({ itemIndex, records }, [status]) => {
 			const { addressid, objectid, ...fields } = records[0];

@@ -107,7 +107,6 @@ export async function execute(
 		endpoint: resource.endpoint,
 		batchSize: 100,
 		prepare: (itemIndex) => {
-			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const objectid = requiredText.call(this, 'recordId', 'Record ID', itemIndex);
 			const entries = readAssociations.call(this, itemIndex);
 			const record: IDataObject = { objectid };
@@ -115,7 +114,7 @@ export async function execute(
 			const companies = entries.filter((entry) => entry.type === 'company').map((entry) => entry.wire);
 			if (contacts.length) record.contacts = contacts;
 			if (companies.length) record.companies = companies;
-			return { itemIndex, apiToken, records: [record], statusCount: contacts.length + companies.length };
+			return { records: [record], statusCount: contacts.length + companies.length };
 		},
 		output: ({ itemIndex, records }, statuses) => {
 			const [record] = records;

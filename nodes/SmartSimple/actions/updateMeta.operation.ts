@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty } from '../descriptions/common';
-import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { executeWrites, failureReason, isSuccess, refusedError } from './write/batches';
@@ -141,9 +140,8 @@ export async function execute(
 		endpoint: resource.endpoint,
 		batchSize: 100,
 		prepare: (itemIndex) => {
-			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const records = readChanges.call(this, itemIndex, resource.endpoint);
-			return { itemIndex, apiToken, records, statusCount: records.length };
+			return { records, statusCount: records.length };
 		},
 		output: ({ itemIndex, records }, statuses) => {
 			const changes: IDataObject[] = records.map((record, index) => ({

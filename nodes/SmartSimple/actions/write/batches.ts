@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, shapeRecord, withItemIndex } from '../../helpers/items';
+import { requiredText } from '../../helpers/parameters';
 import { findDocumentedError } from '../../transport/errors';
 import type { SmartConnectProblem } from '../../transport/errors';
 import { smartConnectRequest } from '../../transport/request';
@@ -10,8 +11,9 @@ import { withoutRecordId } from './fields';
 /** One input item's share of a jsonrset write. */
 export interface WriteEntry {
 	itemIndex: number;
+	/** The item's API Token, read and checked by executeWrites. */
 	apiToken: string;
-	/** Entries with the same key share calls; by default those with the same token. */
+	/** Entries share calls where they have the same token and the same key (update: read options). */
 	groupKey?: string;
 	/** The jsonrset records this item sends. */
 	records: IDataObject[];
@@ -23,8 +25,8 @@ export interface WriteJob<E extends WriteEntry> {
 	endpoint: string;
 	/** Input items per call. */
 	batchSize: number;
-	/** Reads and checks one item's parameters; throws before any call is spent. */
-	prepare(itemIndex: number): E;
+	/** Reads and checks one item's parameters (but the token); throws before any call is spent. */
+	prepare(itemIndex: number): Omit<E, 'itemIndex' | 'apiToken'>;
 	/** Runs before a batch is sent (update: fills unchanged fields); returns the entries that failed. */
 	beforeSend?(batch: E[]): Promise<Map<E, Error>>;
 	/** The item's output from its status answers; throws where SmartSimple refused an entry. */
@@ -52,8 +54,9 @@ export async function executeWrites<E extends WriteEntry>(
 	const groups = new Map<string, E[]>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const entry = job.prepare(itemIndex);
-			const key = entry.groupKey ?? entry.apiToken;
+			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
+			const entry = { ...job.prepare(itemIndex), itemIndex, apiToken } as E;
+			const key = JSON.stringify([apiToken, entry.groupKey ?? '']);
 			groups.set(key, [...(groups.get(key) ?? []), entry]);
 		} catch (error) {
 			fail(error as Error, itemIndex);
