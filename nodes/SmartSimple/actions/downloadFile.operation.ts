@@ -7,7 +7,7 @@ import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { BLANK_RESPONSE } from '../transport/errors';
-import { smartConnectDownload } from '../transport/request';
+import { answerError, smartConnectDownload } from '../transport/request';
 import { explainFileFieldError, fieldIdProperty } from './related';
 import type { OperationOption } from './types';
 
@@ -117,15 +117,14 @@ export async function execute(
 			});
 		} catch (error) {
 			if (error instanceof NodeApiError && error.message === BLANK_RESPONSE.message) {
-				throw new NodeApiError(
-					this.getNode(),
-					{ message: `No file "${fileName}" in field ${fieldId} of record ${recordId}` },
+				throw answerError.call(
+					this,
 					{
 						message: `SmartSimple has no file "${fileName}" in field ${fieldId} of record ${recordId}`,
 						description:
 							"Check the File Name (exactly as List Files shows it, with its extension), the Field ID and the Record ID. Also check the API Token is a Download File function of this record type whose field list includes the field.",
-						itemIndex,
 					},
+					itemIndex,
 				);
 			}
 			throw explainFileFieldError(error);

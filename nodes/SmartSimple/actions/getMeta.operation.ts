@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty } from '../descriptions/common';
 import { forEachItem } from '../helpers/items';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { smartConnectRequest } from '../transport/request';
+import { answerError, smartConnectRequest } from '../transport/request';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -77,15 +77,14 @@ export async function execute(
 		});
 		const levels = readLevels(response);
 		if (!levels.length) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: 'SmartSimple answered without any configuration' },
+			throw answerError.call(
+				this,
 				{
 					message: 'SmartSimple answered without any configuration',
 					description:
 						'Check the API Token is a Get Meta function of this record type and that its field list names the levels, e.g. levelone.*',
-					itemIndex,
 				},
+				itemIndex,
 			);
 		}
 		if (output === 'levels') return levels;

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
 import { forEachItem } from '../helpers/items';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { smartConnectRequest } from '../transport/request';
+import { answerError, smartConnectRequest } from '../transport/request';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -58,14 +58,13 @@ export async function execute(
 		const records = Array.isArray(response.records) ? (response.records as IDataObject[]) : [];
 		const filled = records[0]?.content ?? response.content;
 		if (typeof filled !== 'string') {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: 'SmartSimple answered without the filled-in content' },
+			throw answerError.call(
+				this,
 				{
 					message: 'SmartSimple answered without the filled-in content',
 					description: 'Check the API Token is a Variables Replace function of this record type.',
-					itemIndex,
 				},
+				itemIndex,
 			);
 		}
 		return { content: filled };

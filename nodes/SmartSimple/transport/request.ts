@@ -208,6 +208,15 @@ async function redact(this: SmartConnectContext, call: SmartConnectCall, text: s
 	return clean;
 }
 
+/** An answer that came back but lacks what the operation needs (no file, no content, ...). */
+export function answerError(
+	this: SmartConnectContext,
+	problem: SmartConnectProblem,
+	itemIndex?: number,
+): NodeApiError {
+	return new NodeApiError(withoutApiToken(this.getNode()), { message: problem.message }, { ...problem, itemIndex });
+}
+
 /**
  * n8n records an error with its node, parameters included, in the execution data (and error
  * workflows pass it on): the API token parameter is left out there.
