@@ -42,9 +42,10 @@ describe('the catalogue covers every documented message', () => {
 	test('each guide message is recognised and maps to its own problem', () => {
 		const problems = GUIDE_MESSAGES.map(problemFor);
 		for (const problem of problems) {
-			expect(problem).toEqual({ message: expect.any(String), description: expect.any(String) });
+			expect(problem).toEqual({ code: expect.any(String), message: expect.any(String), description: expect.any(String) });
 		}
 		expect(new Set(problems.map((p) => p.message)).size).toBe(GUIDE_MESSAGES.length);
+		expect(new Set(problems.map((p) => p.code)).size).toBe(GUIDE_MESSAGES.length);
 		expect(DOCUMENTED_ERRORS).toHaveLength(GUIDE_MESSAGES.length);
 	});
 
@@ -135,6 +136,7 @@ describe('transportProblem', () => {
 
 	test('timeouts: axios code on the error or (as n8n-core wraps it) on its cause, or the message', () => {
 		const expected = {
+			code: 'TIMEOUT',
 			message: 'SmartSimple did not answer in time (acme.smartsimple.com)',
 			description: expect.stringMatching(/timed out.*lower the page size/),
 		};
@@ -148,6 +150,7 @@ describe('transportProblem', () => {
 
 	test('connection failures name the host; the code goes in the description', () => {
 		expect(transportProblem(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), url)).toEqual({
+			code: 'UNREACHABLE',
 			message: 'Could not reach SmartSimple at acme.smartsimple.com',
 			description:
 				"The connection failed (ECONNREFUSED). Check the credential's Instance URL and that this n8n instance can reach it over the network.",
@@ -156,6 +159,7 @@ describe('transportProblem', () => {
 		wrapped.cause = Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
 		expect(transportProblem(wrapped, url).description).toMatch(/^The connection failed \(ENOTFOUND\)\. /);
 		expect(transportProblem(new Error('socket hang up'), url)).toEqual({
+			code: 'UNREACHABLE',
 			message: 'Could not reach SmartSimple at acme.smartsimple.com',
 			description:
 				"Check the credential's Instance URL and that this n8n instance can reach it over the network.",
@@ -176,6 +180,7 @@ describe('transportProblem', () => {
 	test("the credential's own Instance URL refusal passes through", () => {
 		const message = "The credential's Instance URL must start with https:// (got http://example.com)";
 		expect(transportProblem(new Error(message), url)).toEqual({
+			code: 'BAD_INSTANCE_URL',
 			message,
 			description: "Fix the credential's Instance URL.",
 		});

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
 import { forEachItem } from '../helpers/items';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { BLANK_RESPONSE } from '../transport/errors';
+import { errorCode } from '../transport/errors';
 import { answerError, smartConnectDownload } from '../transport/request';
 import { explainFileFieldError, fieldIdProperty } from './related';
 import type { OperationOption } from './types';
@@ -116,7 +116,7 @@ export async function execute(
 				params: { objectid: recordId, fieldid: fieldId, filename: fileName },
 			});
 		} catch (error) {
-			if (error instanceof NodeApiError && error.message === BLANK_RESPONSE.message) {
+			if (errorCode(error) === 'BLANK_RESPONSE') {
 				throw answerError.call(
 					this,
 					{

@@ -9,7 +9,7 @@ import { limitProperty, pageSizeOption, returnAllProperty } from '../description
 import { forEachItem } from '../helpers/items';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
-import { DOCUMENTED_ERRORS } from '../transport/errors';
+import { errorCode } from '../transport/errors';
 import { fetchAll } from '../transport/paging';
 
 export const fieldIdProperty: INodeProperties = {
@@ -64,14 +64,12 @@ export async function listRelated(
 	});
 }
 
-const LIST_PROBLEM = DOCUMENTED_ERRORS.find(({ text }) => text === 'Encountered error while processing list')?.problem;
-
 /**
  * SmartConnect answers "Encountered error while processing list" when an upload field is not
  * in the function's field list; the generic advice (filters, sort) does not fit file actions.
  */
 export function explainFileFieldError(error: unknown): unknown {
-	if (error instanceof NodeApiError && error.message === LIST_PROBLEM?.message) {
+	if (error instanceof NodeApiError && errorCode(error) === 'LIST_ERROR') {
 		error.description =
 			"Check the Field ID: it must be the custom field ID of an upload field, and that field must be in the function's field list. Also check the API Token is a function of this action and record type.";
 	}

@@ -16,6 +16,7 @@ import {
 	UNAUTHORIZED,
 	findDocumentedError,
 	serverFault,
+	withCode,
 } from './errors';
 
 export type SmartConnectContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -29,6 +30,15 @@ export interface SmartConnectCall {
 	params?: IDataObject;
 	/** For error messages: the input item the call serves. */
 	itemIndex?: number;
+	/**
+	 * Whether the call may be sent again after it may have reached SmartSimple (a timeout, a
+	 * dropped connection, a 5xx). True for reads, updates and deletes; false for a write that
+	 * creates anything (recordid/associationid/addressid 0, an upload): SmartSimple would create
+	 * it twice. Default true.
+	 */
+	repeatable?: boolean;
+	/** SmartConnect API version in the URL (`/API/<version>/`); default 1. */
+	apiVersion?: 1 | 2;
 }
 
 export interface SmartConnectFile {
@@ -84,7 +94,7 @@ async function send(
 	encoding: 'text' | 'arraybuffer',
 ): Promise<RawResponse> {
 	const { instanceUrl } = await this.getCredentials<{ instanceUrl: string }>('smartSimpleApi');
-	const url = `${String(instanceUrl).replace(/\/+$/, '')}/API/1/${call.endpoint}/`;
+	const url = `${String(instanceUrl).replace(/\/+$/, '')}/API/${call.apiVersion ?? 1}/${call.endpoint}/`;
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url,
@@ -147,16 +157,18 @@ export function transportProblem(error: Error & IDataObject, url: string): Smart
 	const code = String(error.code ?? (error.cause as IDataObject | undefined)?.code ?? '');
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(error.message)) {
 		return {
+			code: 'TIMEOUT',
 			message: `SmartSimple did not answer in time (${host})`,
 			description:
 				'The call timed out. Large lists take long to build: lower the page size, narrow the filters, or try again later.',
 		};
 	}
 	if (/instance url/i.test(error.message)) {
-		return { message: error.message, description: "Fix the credential's Instance URL." };
+		return { code: 'BAD_INSTANCE_URL', message: error.message, description: "Fix the credential's Instance URL." };
 	}
 	// The code goes in the description: n8n replaces a message that names one (ECONNREFUSED, ...).
 	return {
+		code: 'UNREACHABLE',
 		message: `Could not reach SmartSimple at ${host}`,
 		description: `${code ? `The connection failed (${code}). ` : ''}Check the credential's Instance URL and that this n8n instance can reach it over the network.`,
 	};
@@ -185,12 +197,13 @@ async function apiError(
 	if (statusCode !== undefined) details.httpCode = String(statusCode);
 	// Redact before cutting: a secret across the cut would leave its first characters in clear.
 	if (responseText) details.response = (await redact.call(this, call, responseText)).slice(0, 300);
-	return new NodeApiError(withoutApiToken(this.getNode()), details, {
+	const error = new NodeApiError(withoutApiToken(this.getNode()), details, {
 		message: problem.message,
 		description: problem.description,
 		httpCode: statusCode === undefined ? undefined : String(statusCode),
 		itemIndex: call.itemIndex,
 	});
+	return withCode(error, problem.code);
 }
 
 async function redact(this: SmartConnectContext, call: SmartConnectCall, text: string) {
@@ -211,10 +224,11 @@ async function redact(this: SmartConnectContext, call: SmartConnectCall, text: s
 /** An answer that came back but lacks what the operation needs (no file, no content, ...). */
 export function answerError(
 	this: SmartConnectContext,
-	problem: SmartConnectProblem,
+	{ message, description }: Omit<SmartConnectProblem, 'code'>,
 	itemIndex?: number,
 ): NodeApiError {
-	return new NodeApiError(withoutApiToken(this.getNode()), { message: problem.message }, { ...problem, itemIndex });
+	const error = new NodeApiError(withoutApiToken(this.getNode()), { message }, { message, description, itemIndex });
+	return withCode(error, 'INCOMPLETE_ANSWER');
 }
 
 /**

@@ -168,11 +168,13 @@ export function failureReason(status: unknown): string {
 
 const NOT_SAVED: Record<'save' | 'delete', SmartConnectProblem> = {
 	save: {
+		code: 'RECORD_ERROR',
 		message: 'SmartSimple could not save the record',
 		description:
 			"Check the values: send every field of the function's field list and only those, dates as YYYY-MM-DD, and option fields by their stored value (\"1\", not \"Yes\").",
 	},
 	delete: {
+		code: 'RECORD_ERROR',
 		message: 'SmartSimple could not delete the record',
 		description:
 			'Check the Record ID: the record may already be deleted, or belong to another record type. The API Token must be a Delete function of this record type.',
@@ -203,7 +205,7 @@ export function acceptedAnswer(
 	}
 	const documented = findDocumentedError(status);
 	const problem =
-		!documented || documented.message === NOT_SAVED.save.message ? NOT_SAVED[verb] : documented;
+		!documented || documented.code === 'RECORD_ERROR' ? NOT_SAVED[verb] : documented;
 	const reason = failureReason(status);
 	throw new NodeApiError(this.getNode(), { message: status, recordid } as JsonObject, {
 		message: reason !== status ? `${problem.message}: ${reason}` : `${problem.message} (${status})`,
