@@ -203,6 +203,13 @@ export function getResource(value: string): ResourceDefinition | undefined {
 /** Standard fields SmartSimple stamps itself: never offered for writing, never filled. */
 const READ_ONLY_FIELDS = ['sf_Created Date', 'sf_Modified Date', 'sf_Created By'];
 
+/** Standard fields that hold dates: SmartSimple takes them as YYYY-MM-DD. */
+const DATE_FIELDS = ['sf_Start Date', 'sf_End Date', 'sf_Created Date', 'sf_Modified Date'];
+
+export function isStandardDateField(field: string): boolean {
+	return DATE_FIELDS.includes(field);
+}
+
 /** Whether a field of a record can be sent back in an update. */
 export function isWritableField(field: string): boolean {
 	return field !== 'recordid' && !READ_ONLY_FIELDS.includes(field);

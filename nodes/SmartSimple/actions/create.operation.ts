@@ -5,16 +5,19 @@ import { apiTokenProperty, fieldListProperty, stripPrefixesOption } from '../des
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
-import { executeWrites, savedOutput } from './write/batches';
+import { batchSizeOption, executeWrites, readBatchSize, savedOutput } from './write/batches';
 import {
-	batchSizeOption,
-	checkAgainstFieldList,
 	columnsProperty,
+	fieldsNotSetProperty,
 	getMetaTokenOption,
-	readBatchSize,
-	readColumns,
 	orderRow,
+	readColumns,
 	readFieldList,
+	readFieldsNotSet,
+	readMapperSchema,
+	settleUnsetFields,
+	updateRuleNotice,
+	valueRules,
 } from './write/fields';
 
 export const option: OperationOption = {
@@ -30,6 +33,8 @@ const properties: INodeProperties[] = [
 	fieldListProperty(
 		"The Update function's field list (optional). Where given, Columns offers exactly its fields, and each record is checked to carry every one of them and nothing else before any call.",
 	),
+	updateRuleNotice,
+	fieldsNotSetProperty('create'),
 	columnsProperty('add'),
 	{
 		displayName: 'Options',
@@ -49,14 +54,6 @@ const properties: INodeProperties[] = [
 					'Editor only: token of a List function of this record type. Without a Field List, Columns then offers the fields of one record it reads.',
 			},
 			getMetaTokenOption,
-			{
-				displayName: 'Send Unset Fields as Empty',
-				name: 'blankUnsetFields',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether fields of the Field List left unset in Columns are sent empty. When off, a record missing a field of the Field List is refused before any call.',
-			},
 			stripPrefixesOption,
 		],
 	},
@@ -78,18 +75,11 @@ export async function execute(
 		batchSize,
 		prepare: (itemIndex) => {
 			const fieldList = readFieldList.call(this, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as { blankUnsetFields?: boolean };
-			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList);
-			if (options.blankUnsetFields) {
-				for (const field of fieldList) if (fields[field] === undefined) fields[field] = '';
-			}
-			checkAgainstFieldList.call(
-				this,
-				fields,
-				fieldList,
-				itemIndex,
-				'Set the missing fields in Columns (an empty value is allowed), or turn on Options → Send Unset Fields as Empty.',
-			);
+			const schema = readMapperSchema.call(this, itemIndex);
+			const rules = valueRules.call(this, schema.dateFields);
+			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList, rules);
+			const choice = readFieldsNotSet.call(this, itemIndex);
+			settleUnsetFields.call(this, fields, fieldList, itemIndex, choice, false);
 			if (!Object.keys(fields).length) {
 				throw new NodeOperationError(this.getNode(), 'Columns sets no field', {
 					itemIndex,

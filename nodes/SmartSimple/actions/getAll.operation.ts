@@ -1,18 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	apiTokenProperty,
 	fieldListProperty,
+	keyFormatOption,
 	limitProperty,
 	pageSizeOption,
 	returnAllProperty,
 	stripPrefixesOption,
+	valueFormatOption,
 } from '../descriptions/common';
 import { filtersProperty, sortProperty } from '../descriptions/filters';
 import type { FilterCondition, SortField } from '../helpers/criteria';
 import { buildCriteria, buildSort, parseCriteriaJson } from '../helpers/criteria';
-import { forEachItem, shapeRecord } from '../helpers/items';
+import type { OutputOptions } from '../helpers/items';
+import { forEachItem, outputSettings, shapeRecord } from '../helpers/items';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
@@ -76,30 +79,10 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether to include archived records (SmartSimple includes them by default)',
 			},
-			{
-				displayName: 'Key Format',
-				name: 'keyFormat',
-				type: 'options',
-				default: '0',
-				options: [
-					{ name: 'As in the Field List', value: '0' },
-					{ name: 'Field Names', value: '1' },
-					{ name: 'Custom Field IDs', value: '2' },
-				],
-				description: 'How SmartSimple names the keys of each record',
-			},
+			keyFormatOption,
 			pageSizeOption,
 			stripPrefixesOption,
-			{
-				displayName: 'Value Format',
-				name: 'valueFormat',
-				type: 'options',
-				default: 'display',
-				options: [
-					{ name: 'Display Value', value: 'display', description: 'As shown on screen, e.g. $25,000' },
-					{ name: 'Stored Value', value: 'stored', description: 'As stored, e.g. 25000' },
-				],
-			},
+			valueFormatOption,
 		],
 	},
 ];
@@ -109,12 +92,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface ListOptions {
+interface ListOptions extends OutputOptions {
 	includeArchived?: boolean;
-	keyFormat?: string;
 	pageSize?: number;
-	stripPrefixes?: boolean;
-	valueFormat?: 'display' | 'stored';
 }
 
 export async function execute(
@@ -128,9 +108,7 @@ export async function execute(
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 		const isReport = resource.value === 'report';
 
-		const othersettings: IDataObject = {};
-		if (options.valueFormat) othersettings.getstorevalue = options.valueFormat === 'stored' ? 1 : 0;
-		if (options.keyFormat !== undefined) othersettings.keyformat = Number(options.keyFormat);
+		const othersettings = outputSettings(options);
 		if (options.includeArchived === false) othersettings.includearchive = 0;
 
 		const records = await fetchAll.call(

@@ -1,12 +1,41 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, shapeRecord, withItemIndex } from '../../helpers/items';
 import { requiredText } from '../../helpers/parameters';
-import { findDocumentedError } from '../../transport/errors';
+import { errorCode, findDocumentedError, withCode } from '../../transport/errors';
 import type { SmartConnectProblem } from '../../transport/errors';
 import { smartConnectRequest } from '../../transport/request';
 import { withoutRecordId } from './fields';
+
+export const batchSizeOption: INodeProperties = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 1000 },
+	default: 100,
+	description:
+		'Input items sent per API call. 1,000 input items at 100 per call cost 10 of the 1,000 hourly calls.',
+};
+
+/** Reads the Batch Size option, refusing what cannot be sent before any call. */
+export function readBatchSize(this: IExecuteFunctions): number {
+	const options = this.getNodeParameter('options', 0, {}) as { batchSize?: number };
+	const batchSize = Number(options.batchSize ?? 100);
+	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
+		throw new NodeOperationError(this.getNode(), `Batch Size must be a whole number from 1 to 1,000`, {
+			itemIndex: 0,
+			description: 'Set Options → Batch Size, e.g. 100.',
+		});
+	}
+	return batchSize;
+}
 
 /** One input item's share of a jsonrset write. */
 export interface WriteEntry {
@@ -19,6 +48,11 @@ export interface WriteEntry {
 	records: IDataObject[];
 	/** Status answers SmartSimple gives for them (one per association, ...); by default one per record. */
 	statusCount?: number;
+	/**
+	 * Whether the records create anything, so their call must never be sent twice. By default:
+	 * a record whose `recordid`, `associationid` or `addressid` is "0".
+	 */
+	creates?: boolean;
 }
 
 export interface WriteJob<E extends WriteEntry> {
@@ -33,12 +67,23 @@ export interface WriteJob<E extends WriteEntry> {
 	output(entry: E, statuses: IDataObject[], batch: E[]): IDataObject;
 }
 
+const CREATE_KEYS = ['recordid', 'associationid', 'addressid'];
+
+function createsRecords(entry: WriteEntry): boolean {
+	return (
+		entry.creates ??
+		entry.records.some((record) => CREATE_KEYS.some((key) => record[key] !== undefined && String(record[key]) === '0'))
+	);
+}
+
 /**
  * Sends the items' jsonrset records in batched calls: N items at batch size B cost ceil(N / B)
  * calls per token. Every input item is checked first, so bad input fails before any call. Each
- * item gets its own status answers back. Under "Continue On Fail" a refused entry, or every item
- * of a failed call, becomes an error item and the rest go on; without it the node stops at the
- * first failing item. One output item per input item, in input order.
+ * item gets its own status answers back. A call that creates anything is marked not repeatable
+ * (the transport never resends it); where it failed after it may have reached SmartSimple, its
+ * items fail saying so. Under "Continue On Fail" a refused entry, or every item of a failed
+ * call, becomes an error item and the rest go on; without it the node stops at the first
+ * failing item. One output item per input item, in input order.
  */
 export async function executeWrites<E extends WriteEntry>(
 	this: IExecuteFunctions,
@@ -57,7 +102,9 @@ export async function executeWrites<E extends WriteEntry>(
 			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const entry = { ...job.prepare(itemIndex), itemIndex, apiToken } as E;
 			const key = JSON.stringify([apiToken, entry.groupKey ?? '']);
-			groups.set(key, [...(groups.get(key) ?? []), entry]);
+			const group = groups.get(key);
+			if (group) group.push(entry);
+			else groups.set(key, [entry]);
 		} catch (error) {
 			fail(error as Error, itemIndex);
 		}
@@ -67,30 +114,42 @@ export async function executeWrites<E extends WriteEntry>(
 		for (let start = 0; start < group.length; start += job.batchSize) {
 			let batch = group.slice(start, start + job.batchSize);
 			let answers: IDataObject[];
-			try {
-				if (job.beforeSend) {
-					const failures = await job.beforeSend(batch);
-					for (const [entry, error] of failures) fail(error, entry.itemIndex);
-					batch = batch.filter((entry) => !failures.has(entry));
-					if (!batch.length) continue;
+			if (job.beforeSend) {
+				let failures: Map<E, Error>;
+				try {
+					failures = await job.beforeSend(batch);
+				} catch (error) {
+					// The read before the write failed: nothing was written.
+					for (const entry of batch) fail(error as Error, entry.itemIndex);
+					continue;
 				}
+				for (const [entry, error] of failures) fail(error, entry.itemIndex);
+				if (failures.size) batch = batch.filter((entry) => !failures.has(entry));
+				if (!batch.length) continue;
+			}
+			const repeatable = !batch.some(createsRecords);
+			try {
 				const response = await smartConnectRequest.call(this, {
 					endpoint: job.endpoint,
 					apiToken: batch[0].apiToken,
 					itemIndex: batch[0].itemIndex,
 					params: { jsonrset: batch.flatMap((entry) => entry.records) },
+					repeatable,
 				});
 				answers = Array.isArray(response.records) ? (response.records as IDataObject[]) : [];
 			} catch (error) {
 				// The whole call failed: every item of the batch shares its error.
-				for (const entry of batch) if (!results[entry.itemIndex]) fail(error as Error, entry.itemIndex);
+				const shared =
+					errorCode(error) === 'MAY_HAVE_SAVED' ? mayHaveSaved.call(this, error as Error, batch) : undefined;
+				for (const entry of batch) fail(shared?.(entry) ?? (error as Error), entry.itemIndex);
 				continue;
 			}
 
 			const shares = statusesPerEntry(batch, answers);
+			const unmatched = shares ? undefined : unmatchedAnswer.call(this, answers.length, batch);
 			for (const [position, entry] of batch.entries()) {
 				try {
-					if (!shares) throw unmatchedAnswer.call(this, entry, answers.length, batch);
+					if (!shares) throw (unmatched as (entry: WriteEntry) => Error)(entry);
 					results[entry.itemIndex] = {
 						json: job.output(entry, shares[position], batch),
 						pairedItem: { item: entry.itemIndex },
@@ -107,27 +166,37 @@ export async function executeWrites<E extends WriteEntry>(
 
 const statusCountOf = (entry: WriteEntry) => entry.statusCount ?? entry.records.length;
 
+function answerPosition(answer: IDataObject, batchLength: number): number | undefined {
+	const index = Number(answer.recordindex);
+	const valid = answer.recordindex !== undefined && Number.isInteger(index) && index >= 1 && index <= batchLength;
+	return valid ? index - 1 : undefined;
+}
+
 /**
  * Splits a call's status answers among its items. One record per item: matched by `recordindex`
- * (1-based within the call), else by position. Otherwise in order, `statusCount` each; where the
- * server answers one status per jsonrset record instead, each record's status serves its entries.
+ * (1-based within the call) where every answer has one, else by position where there is one
+ * answer per record. Otherwise in order, `statusCount` each; where the server answers one status
+ * per jsonrset record instead, each record's status serves its entries. Undefined where the
+ * answer cannot be matched: guessing would give one item's status to another.
  */
 function statusesPerEntry(batch: WriteEntry[], answers: IDataObject[]): IDataObject[][] | undefined {
 	if (batch.every((entry) => entry.records.length === 1 && statusCountOf(entry) === 1)) {
-		const byPosition = new Map<number, IDataObject>();
+		const positions = answers.map((answer) => answerPosition(answer, batch.length));
+		const indexed = positions.every((position) => position !== undefined);
+		if (!indexed && answers.length !== batch.length) return undefined;
+		const byPosition: IDataObject[][] = batch.map(() => []);
 		answers.forEach((answer, order) => {
-			const index = Number(answer.recordindex);
-			const valid = answer.recordindex !== undefined && Number.isInteger(index) && index >= 1 && index <= batch.length;
-			const position = valid ? index - 1 : order;
-			if (!byPosition.has(position)) byPosition.set(position, answer);
+			const own = byPosition[indexed ? (positions[order] as number) : order];
+			if (!own.length) own.push(answer);
 		});
-		return batch.map((_, position) => {
-			const answer = byPosition.get(position);
-			return answer ? [answer] : [];
-		});
+		return byPosition;
 	}
-	const expected = batch.reduce((sum, entry) => sum + statusCountOf(entry), 0);
-	const records = batch.reduce((sum, entry) => sum + entry.records.length, 0);
+	let expected = 0;
+	let records = 0;
+	for (const entry of batch) {
+		expected += statusCountOf(entry);
+		records += entry.records.length;
+	}
 	let offset = 0;
 	if (answers.length === expected) {
 		return batch.map((entry) => answers.slice(offset, (offset += statusCountOf(entry))));
@@ -141,18 +210,35 @@ function statusesPerEntry(batch: WriteEntry[], answers: IDataObject[]): IDataObj
 	return undefined;
 }
 
+/** For each entry of a call whose answer cannot be matched to its records: it may have been saved. */
 function unmatchedAnswer(
 	this: IExecuteFunctions,
-	entry: WriteEntry,
 	answerCount: number,
 	batch: WriteEntry[],
-): NodeOperationError {
+): (entry: WriteEntry) => Error {
 	const expected = batch.reduce((sum, other) => sum + statusCountOf(other), 0);
-	return new NodeOperationError(this.getNode(), `SmartSimple answered ${answerCount} statuses for ${expected} entries`, {
-		itemIndex: entry.itemIndex,
-		description:
-			"The answer does not say which entries were saved: check the records in SmartSimple before running again, and that the API Token is this action's function.",
-	});
+	return (entry) =>
+		withCode(
+			new NodeOperationError(this.getNode(), `SmartSimple answered ${answerCount} statuses for ${expected} entries`, {
+				itemIndex: entry.itemIndex,
+				description:
+					"The answer does not say which status belongs to which entry, so this item's records may have been saved (new records may have been created). Check them in SmartSimple before running this item again, and that the API Token is this action's function.",
+			}),
+			'MAY_HAVE_SAVED',
+		);
+}
+
+/** For each entry of a call that failed after it may have reached SmartSimple (it holds a create). */
+function mayHaveSaved(this: IExecuteFunctions, error: Error, batch: WriteEntry[]): (entry: WriteEntry) => Error {
+	const others = batch.length > 1 ? ` The same call carried ${batch.length} input items: each may have been saved.` : '';
+	return (entry) =>
+		withCode(
+			new NodeOperationError(this.getNode(), 'SmartSimple may have saved these records', {
+				itemIndex: entry.itemIndex,
+				description: `The call that sent them failed after it may have reached SmartSimple (${error.message}). A call that creates records is never sent again, since sending it twice could create them twice. Check in SmartSimple whether they exist (e.g. Get Many sorted by Created Date, or filtered on a value you sent) before running this item again.${others}`,
+			}),
+			'MAY_HAVE_SAVED',
+		);
 }
 
 /** SmartConnect answers each written entry with a status: "updated successfully", "created successfully", ... */
@@ -232,20 +318,26 @@ export function savedOutput(
 }
 
 /**
- * An error for entries SmartSimple refused (associations, addresses, meta changes), naming each
- * one; the entries it saved stay saved.
+ * The status check of writes whose item sends several parts (associations, addresses, meta
+ * changes): each part carries its `status`; one error names every part SmartSimple refused and
+ * says the others were saved.
  */
-export function refusedError(
+export function checkPartStatuses(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	what: string,
-	failures: string[],
-	savedCount: number,
+	parts: IDataObject[],
+	name: (part: IDataObject) => string,
 	fix: string,
-): NodeApiError {
+): void {
+	const failures = parts
+		.filter((part) => !isSuccess(part.status))
+		.map((part) => `${name(part)} (${failureReason(part.status)})`);
+	if (!failures.length) return;
+	const savedCount = parts.length - failures.length;
 	const message = `SmartSimple refused ${failures.length === 1 ? `the ${what}` : `${failures.length} ${what}s`}: ${failures.join('; ')}`;
 	const saved = savedCount ? ` The other ${savedCount} ${what}${savedCount === 1 ? ' was' : 's were'} saved.` : '';
-	return new NodeApiError(this.getNode(), { message, failures } as JsonObject, {
+	throw new NodeApiError(this.getNode(), { message, failures } as JsonObject, {
 		message,
 		description: `${fix}${saved}`,
 		itemIndex,
