@@ -228,15 +228,21 @@ function unmatchedAnswer(
 		);
 }
 
-/** For each entry of a call that failed after it may have reached SmartSimple (it holds a create). */
-function mayHaveSaved(this: IExecuteFunctions, error: Error, batch: WriteEntry[]): (entry: WriteEntry) => Error {
-	const others = batch.length > 1 ? ` The same call carried ${batch.length} input items: each may have been saved.` : '';
+/**
+ * For each entry of a call that holds a create and failed after it may have reached SmartSimple:
+ * the transport's error (what happened, how to check), and that every item of the call is in
+ * the same position.
+ */
+function mayHaveSaved(
+	this: IExecuteFunctions,
+	error: Error & { description?: string | null },
+	batch: WriteEntry[],
+): (entry: WriteEntry) => Error {
+	if (batch.length === 1) return () => error;
+	const description = `${error.description ?? ''} The same call carried ${batch.length} input items: each of them may have been saved.`.trim();
 	return (entry) =>
 		withCode(
-			new NodeOperationError(this.getNode(), 'SmartSimple may have saved these records', {
-				itemIndex: entry.itemIndex,
-				description: `The call that sent them failed after it may have reached SmartSimple (${error.message}). A call that creates records is never sent again, since sending it twice could create them twice. Check in SmartSimple whether they exist (e.g. Get Many sorted by Created Date, or filtered on a value you sent) before running this item again.${others}`,
-			}),
+			new NodeOperationError(this.getNode(), error.message, { itemIndex: entry.itemIndex, description }),
 			'MAY_HAVE_SAVED',
 		);
 }
