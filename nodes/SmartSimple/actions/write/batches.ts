@@ -229,20 +229,26 @@ function unmatchedAnswer(
 }
 
 /**
- * For each entry of a call that holds a create and failed after it may have reached SmartSimple:
- * the transport's error (what happened, how to check), and that every item of the call is in
- * the same position.
+ * For each entry of a call that holds a create and failed after it may have reached SmartSimple
+ * (the transport never resends it): says so, how to check (the transport's description), what
+ * happened, and that every item of the call is in the same position.
  */
 function mayHaveSaved(
 	this: IExecuteFunctions,
 	error: Error & { description?: string | null },
 	batch: WriteEntry[],
 ): (entry: WriteEntry) => Error {
-	if (batch.length === 1) return () => error;
-	const description = `${error.description ?? ''} The same call carried ${batch.length} input items: each of them may have been saved.`.trim();
+	const howToCheck =
+		error.description ||
+		'Before running these items again, look for the records in SmartSimple (e.g. Get Many with a filter on a value you sent) and run again only the ones that are missing.';
+	const carried = batch.length > 1 ? ` The same call carried ${batch.length} input items: each of them may have been saved.` : '';
+	const description = `${howToCheck}${carried} What happened: ${error.message}`;
 	return (entry) =>
 		withCode(
-			new NodeOperationError(this.getNode(), error.message, { itemIndex: entry.itemIndex, description }),
+			new NodeOperationError(this.getNode(), 'SmartSimple may have saved these records', {
+				itemIndex: entry.itemIndex,
+				description,
+			}),
 			'MAY_HAVE_SAVED',
 		);
 }
