@@ -13,11 +13,9 @@ import {
 	orderRow,
 	readColumns,
 	readFieldList,
-	readFieldsNotSet,
-	readMapperSchema,
+	readColumnsSetup,
 	settleUnsetFields,
 	updateRuleNotice,
-	valueRules,
 } from './write/fields';
 
 export const option: OperationOption = {
@@ -70,16 +68,14 @@ export async function execute(
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
 	const batchSize = readBatchSize.call(this);
+	const setup = readColumnsSetup.call(this);
 	return await executeWrites.call(this, items, {
 		endpoint: resource.endpoint,
 		batchSize,
 		prepare: (itemIndex) => {
 			const fieldList = readFieldList.call(this, itemIndex);
-			const schema = readMapperSchema.call(this, itemIndex);
-			const rules = valueRules.call(this, schema.dateFields);
-			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList, rules);
-			const choice = readFieldsNotSet.call(this, itemIndex);
-			settleUnsetFields.call(this, fields, fieldList, itemIndex, choice, false);
+			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList, setup);
+			settleUnsetFields.call(this, fields, fieldList, itemIndex, setup.fieldsNotSet, false);
 			if (!Object.keys(fields).length) {
 				throw new NodeOperationError(this.getNode(), 'Columns sets no field', {
 					itemIndex,

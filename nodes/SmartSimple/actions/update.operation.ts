@@ -20,12 +20,10 @@ import {
 	readColumns,
 	readCurrentOptions,
 	readFieldList,
-	readFieldsNotSet,
-	readMapperSchema,
+	readColumnsSetup,
 	readRecordId,
 	settleUnsetFields,
 	updateRuleNotice,
-	valueRules,
 } from './write/fields';
 import type { ReadAction, UpdateRecord } from './write/readCurrent';
 import { fillUnchangedFields } from './write/readCurrent';
@@ -70,20 +68,19 @@ export async function execute(
 	items: INodeExecutionData[],
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
+	const setup = readColumnsSetup.call(this);
 	const job: WriteJob<UpdateRecord> = {
 		endpoint: resource.endpoint,
 		batchSize: readBatchSize.call(this),
 		prepare: (itemIndex) => {
 			const recordid = readRecordId.call(this, itemIndex);
 			const fieldList = readFieldList.call(this, itemIndex);
-			const choice = readFieldsNotSet.call(this, itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as UpdateOptions;
-			const readToken = choice === 'keep' ? String(options.readCurrentToken ?? '').trim() : '';
+			const keep = setup.fieldsNotSet === 'keep';
+			const readToken = keep ? String(options.readCurrentToken ?? '').trim() : '';
 			const readAction: ReadAction = options.readCurrentAction === 'get' ? 'get' : 'list';
-			const schema = readMapperSchema.call(this, itemIndex);
-			const rules = valueRules.call(this, schema.dateFields);
-			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList, rules);
-			settleUnsetFields.call(this, fields, fieldList, itemIndex, choice, readToken !== '');
+			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList, setup);
+			settleUnsetFields.call(this, fields, fieldList, itemIndex, setup.fieldsNotSet, readToken !== '');
 			if (!readToken && !Object.keys(fields).length) {
 				throw new NodeOperationError(this.getNode(), 'Columns sets no field', {
 					itemIndex,
@@ -95,9 +92,9 @@ export async function execute(
 				groupKey: JSON.stringify([readToken, readAction]),
 				records: [orderRow({ recordid, ...fields }, fieldList)],
 				fieldList,
-				rules,
+				rules: setup.rules,
 				read: readToken ? { apiToken: readToken, action: readAction } : undefined,
-				fillFields: fieldList.length ? fieldList : schema.fields.length ? schema.fields : undefined,
+				fillFields: fieldList.length ? fieldList : setup.mapperFields.length ? setup.mapperFields : undefined,
 			};
 		},
 		beforeSend: async (batch) => await fillUnchangedFields.call(this, resource.endpoint, batch),

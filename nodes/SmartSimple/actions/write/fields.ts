@@ -120,15 +120,19 @@ export const readCurrentOptions: INodeProperties[] = [
 	},
 ];
 
-export function readFieldsNotSet(this: IExecuteFunctions, itemIndex: number): FieldsNotSet {
-	const choice = this.getNodeParameter('fieldsNotSet', itemIndex, 'refuse') as string;
-	return choice === 'keep' || choice === 'empty' ? choice : 'refuse';
-}
-
 /** How one item's values are converted: the fields the mapper types as dates, and the workflow's zone. */
 export interface ValueRules {
 	mapperDateFields: Set<string>;
 	timeZone: string;
+}
+
+/** What Columns and Fields Not Set say for every item (they take no expressions). */
+export interface ColumnsSetup {
+	autoMap: boolean;
+	/** The fields the Columns mapper was loaded with (what the user saw). */
+	mapperFields: string[];
+	fieldsNotSet: FieldsNotSet;
+	rules: ValueRules;
 }
 
 interface SchemaField {
@@ -137,21 +141,20 @@ interface SchemaField {
 	removed?: boolean;
 }
 
-/** The fields the Columns mapper was loaded with (what the user saw), and their types. */
-export function readMapperSchema(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): { fields: string[]; dateFields: string[] } {
-	const schema = this.getNodeParameter('columns.schema', itemIndex, []) as SchemaField[];
+/** Reads Columns' mode and schema and Fields Not Set once: the same for every item. */
+export function readColumnsSetup(this: IExecuteFunctions): ColumnsSetup {
+	const schema = this.getNodeParameter('columns.schema', 0, []) as SchemaField[];
 	const shown = Array.isArray(schema) ? schema.filter((field) => !field.removed) : [];
+	const choice = this.getNodeParameter('fieldsNotSet', 0, 'refuse') as string;
 	return {
-		fields: shown.map((field) => field.id),
-		dateFields: shown.filter((field) => field.type === 'dateTime').map((field) => field.id),
+		autoMap: this.getNodeParameter('columns.mappingMode', 0, 'defineBelow') === 'autoMapInputData',
+		mapperFields: shown.map((field) => field.id),
+		fieldsNotSet: choice === 'keep' || choice === 'empty' ? choice : 'refuse',
+		rules: {
+			mapperDateFields: new Set(shown.filter((field) => field.type === 'dateTime').map((field) => field.id)),
+			timeZone: this.getTimezone(),
+		},
 	};
-}
-
-export function valueRules(this: IExecuteFunctions, mapperDateFields: string[]): ValueRules {
-	return { mapperDateFields: new Set(mapperDateFields), timeZone: this.getTimezone() };
 }
 
 /** Date fields: typed dateTime in the mapper (from Get Meta), or the standard date fields. */
@@ -205,12 +208,11 @@ export function readColumns(
 	item: INodeExecutionData,
 	itemIndex: number,
 	fieldList: string[],
-	rules: ValueRules,
+	{ autoMap, rules }: ColumnsSetup,
 ): IDataObject {
 	const listed = new Set(fieldList);
-	const mappingMode = this.getNodeParameter('columns.mappingMode', itemIndex, 'defineBelow') as string;
 	const fields: IDataObject = {};
-	if (mappingMode === 'autoMapInputData') {
+	if (autoMap) {
 		for (const [key, value] of Object.entries(item.json)) {
 			const wanted = listed.size ? listed.has(key) : /^(sf|cf)_./.test(key) && isWritableField(key);
 			if (wanted && value !== undefined) fields[key] = toWireValue.call(this, key, value, rules, itemIndex);
