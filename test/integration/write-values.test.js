@@ -191,7 +191,7 @@ describe('statuses are never given to the wrong item', () => {
 		}
 	});
 
-	test('with recordindex, the statuses given go to their items; an item without one may or may not be saved', async () => {
+	test('with recordindex, the statuses given go to their items; an item without one may have been saved', async () => {
 		ctx.sb.faults.add({
 			action: 'update',
 			times: 1,
@@ -206,7 +206,7 @@ describe('statuses are never given to the wrong item', () => {
 		const { items } = await ctx.run(autoCreate, threeCreates(), { continueOnFail: true });
 		expect(items[0].json).toMatchObject({ recordid: '701', 'sf_Last Name': 'A' });
 		expect(items[1].json.error).toBe('SmartSimple did not report on the record to create');
-		expect(items[1].json.description).toContain('may or may not be saved');
+		expect(items[1].json.description).toContain('may have been saved');
 		expect(items[2].json).toMatchObject({ recordid: '703', 'sf_Last Name': 'C' });
 	});
 });

@@ -295,11 +295,12 @@ export function acceptedAnswer(
 	const others =
 		batch.length > 1 ? ' The other records sent in the same call are not affected by this error.' : '';
 	if (!status) {
-		throw new NodeApiError(this.getNode(), { message: 'no status for this record', recordid } as JsonObject, {
+		const error = new NodeApiError(this.getNode(), { message: 'no status for this record', recordid } as JsonObject, {
 			message: `SmartSimple did not report on the record ${recordid === '0' ? 'to create' : recordid}`,
-			description: `Its answer had no status for this record, so it may or may not be saved. Check the record in SmartSimple.${others}`,
+			description: `Its answer had no status for this record, so it may have been saved. Check the record in SmartSimple before running this item again.${others}`,
 			itemIndex: entry.itemIndex,
 		});
+		throw withCode(error, 'MAY_HAVE_SAVED');
 	}
 	const documented = findDocumentedError(status);
 	const problem =
