@@ -5,12 +5,14 @@ import { apiTokenProperty, fieldListProperty, stripPrefixesOption } from '../des
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
-import { batchSizeOption, executeWrites, readBatchSize, savedOutput } from './write/batches';
+import { executeWrites, savedOutput } from './write/batches';
 import {
+	batchSizeOption,
 	columnsProperty,
 	fieldsNotSetProperty,
 	getMetaTokenOption,
 	orderRow,
+	readBatchSize,
 	readColumns,
 	readFieldList,
 	readColumnsSetup,

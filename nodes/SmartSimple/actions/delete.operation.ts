@@ -5,8 +5,8 @@ import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
-import { acceptedAnswer, batchSizeOption, executeWrites, readBatchSize } from './write/batches';
-import { readRecordId } from './write/fields';
+import { acceptedAnswer, executeWrites } from './write/batches';
+import { batchSizeOption, readBatchSize, readRecordId } from './write/fields';
 
 export const option: OperationOption = {
 	name: 'Delete',

@@ -11,12 +11,14 @@ import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
 import type { WriteJob } from './write/batches';
-import { batchSizeOption, executeWrites, readBatchSize, savedOutput } from './write/batches';
+import { executeWrites, savedOutput } from './write/batches';
 import {
+	batchSizeOption,
 	columnsProperty,
 	fieldsNotSetProperty,
 	getMetaTokenOption,
 	orderRow,
+	readBatchSize,
 	readColumns,
 	readCurrentOptions,
 	readFieldList,

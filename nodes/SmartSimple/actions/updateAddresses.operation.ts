@@ -5,7 +5,8 @@ import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { batchSizeOption, checkPartStatuses, executeWrites, readBatchSize } from './write/batches';
+import { checkPartStatuses, executeWrites } from './write/batches';
+import { batchSizeOption, readBatchSize } from './write/fields';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {

@@ -4,7 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { apiTokenProperty } from '../descriptions/common';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { batchSizeOption, checkPartStatuses, executeWrites, readBatchSize } from './write/batches';
+import { checkPartStatuses, executeWrites } from './write/batches';
+import { batchSizeOption, readBatchSize } from './write/fields';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {

@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, shapeRecord, withItemIndex } from '../../helpers/items';
@@ -13,29 +7,6 @@ import { errorCode, findDocumentedError, withCode } from '../../transport/errors
 import type { SmartConnectProblem } from '../../transport/errors';
 import { smartConnectRequest } from '../../transport/request';
 import { withoutRecordId } from './fields';
-
-export const batchSizeOption: INodeProperties = {
-	displayName: 'Batch Size',
-	name: 'batchSize',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 1000 },
-	default: 100,
-	description:
-		'Input items sent per API call. 1,000 input items at 100 per call cost 10 of the 1,000 hourly calls.',
-};
-
-/** Reads the Batch Size option, refusing what cannot be sent before any call. */
-export function readBatchSize(this: IExecuteFunctions): number {
-	const options = this.getNodeParameter('options', 0, {}) as { batchSize?: number };
-	const batchSize = Number(options.batchSize ?? 100);
-	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
-		throw new NodeOperationError(this.getNode(), `Batch Size must be a whole number from 1 to 1,000`, {
-			itemIndex: 0,
-			description: 'Set Options → Batch Size, e.g. 100.',
-		});
-	}
-	return batchSize;
-}
 
 /** One input item's share of a jsonrset write. */
 export interface WriteEntry {
