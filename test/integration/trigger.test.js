@@ -356,6 +356,17 @@ describe('parameters', () => {
 		expect(emitted((await tick(p)).items)).toEqual([keyOf(changed)]);
 	});
 
+	test('a cursor stored by 0.1.0 ({ ts, floorId, ids }) carries on from the same position', async () => {
+		const p = await activated();
+		const { done, emitted: pairs } = p.staticData.cursor;
+		p.staticData.cursor = { ts: done.ts, floorId: done.id, ids: pairs.map((pair) => pair.id) };
+		const changed = edit(newest()[9].recordid, 3);
+		const { items, calls } = await tick(p);
+		expect(emitted(items)).toEqual([keyOf(changed)]);
+		expect(calls).toHaveLength(1);
+		expect(p.staticData.cursor).toEqual(tieCursor(changed[TS], [changed.recordid]));
+	});
+
 	test('watching another record type starts again from its newest record', async () => {
 		const p = await activated();
 		p.node.parameters.resource = 'company';
