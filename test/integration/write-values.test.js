@@ -94,24 +94,42 @@ describe('values are converted only where they are known to be dates', () => {
 		expect(sent().map((record) => record['sf_Start Date'])).toEqual(['2025-03-01', '2025-02-28']);
 	});
 
-	test('a custom field the mapper types as a date is converted; the same text elsewhere is not', async () => {
-		const { error } = await ctx.run({
-			resource: 'company',
-			operation: 'create',
-			apiToken: 'company-update',
-			fieldList: fieldListOf('company-update'),
-			columns: {
-				mappingMode: 'defineBelow',
-				value: { ...RESOURCES.company.values, 'cf_EIN Number': '2025-03-01 10:15:00', sf_Phone: '2025-03-01 10:15:00' },
-				schema: [
-					{ id: 'cf_EIN Number', displayName: 'cf_EIN Number', type: 'dateTime', display: true, required: false, defaultMatch: false },
-					{ id: 'sf_Phone', displayName: 'sf_Phone', type: 'string', display: true, required: false, defaultMatch: false },
-				],
-			},
-		});
-		expect(error).toBeUndefined();
-		expect(sent()[0]).toMatchObject({ 'cf_EIN Number': '2025-03-01', sf_Phone: '2025-03-01 10:15:00' });
-	});
+	test.each(['Pacific/Honolulu', 'Asia/Tokyo'])(
+		'a custom field the mapper types as a date keeps the date as written (%s); the same text elsewhere is not converted',
+		async (timezone) => {
+			const dateField = (id) => ({ id, displayName: id, type: 'dateTime', display: true, required: false, defaultMatch: false });
+			const { error } = await ctx.run(
+				{
+					resource: 'company',
+					operation: 'create',
+					apiToken: 'company-update',
+					fieldList: fieldListOf('company-update'),
+					columns: {
+						mappingMode: 'defineBelow',
+						value: {
+							...RESOURCES.company.values,
+							'cf_EIN Number': '2025-03-01',
+							sf_Website: '2025-03-01 23:15:00',
+							sf_Phone: '2025-03-01 10:15:00',
+						},
+						schema: [
+							dateField('cf_EIN Number'),
+							dateField('sf_Website'),
+							{ id: 'sf_Phone', displayName: 'sf_Phone', type: 'string', display: true, required: false, defaultMatch: false },
+						],
+					},
+				},
+				undefined,
+				{ timezone },
+			);
+			expect(error).toBeUndefined();
+			expect(sent()[0]).toMatchObject({
+				'cf_EIN Number': '2025-03-01',
+				sf_Website: '2025-03-01',
+				sf_Phone: '2025-03-01 10:15:00',
+			});
+		},
+	);
 
 	test('arrays of values become ",1,3,"; objects and arrays holding objects are refused before any call', async () => {
 		const update = (value) => ({

@@ -28,10 +28,11 @@ describe('instants', () => {
 		expect(instantToDate(new Date('x'), 'UTC')).toBeUndefined();
 	});
 
-	test('a Luxon DateTime is cut in the given zone', () => {
+	test("a Luxon DateTime keeps its own zone's date ($now is in the workflow's zone; a parsed date keeps its day)", () => {
 		const late = DateTime.fromISO('2025-03-01T23:30:00', { zone: 'America/Toronto' });
 		expect(instantToDate(late, 'America/Toronto')).toBe('2025-03-01');
-		expect(instantToDate(late, 'Europe/Paris')).toBe('2025-03-02');
+		expect(instantToDate(late, 'Europe/Paris')).toBe('2025-03-01');
+		expect(instantToDate(DateTime.invalid('bad'), 'UTC')).toBeUndefined();
 	});
 
 	test('isInstant: Dates and Luxon DateTimes, nothing else', () => {

@@ -1,7 +1,9 @@
 /**
  * SmartSimple takes dates as `YYYY-MM-DD`. Only what is known to be a date is converted: a JS
- * Date or Luxon DateTime (an instant: its calendar date in the workflow's time zone), or the
- * value of a field whose type says date. Text in other fields is never read as a date.
+ * Date (an instant: its calendar date in the workflow's time zone), a Luxon DateTime (its date
+ * in its own zone: n8n's `$now` and `$today` are in the workflow's zone, and a date-typed Columns
+ * value that n8n parsed keeps the date as written), or the value of a field whose type says date.
+ * Text in other fields is never read as a date.
  */
 
 /** `2025-03-01`, `2025-03-01 10:15:00` (SmartSimple's own form), ISO 8601 with or without a zone. */
@@ -9,7 +11,7 @@ const DATE_TEXT = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z
 
 interface LuxonLike {
 	isLuxonDateTime: true;
-	toMillis(): number;
+	toISODate(): string | null;
 }
 
 function isLuxonDateTime(value: unknown): value is LuxonLike {
@@ -36,9 +38,9 @@ function calendarDate(instantMs: number, timeZone: string): string | undefined {
 	return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-/** An instant's calendar date in the time zone; undefined for an invalid date. */
+/** A JS Date's calendar date in the time zone, a Luxon DateTime's in its own; undefined if invalid. */
 export function instantToDate(value: Date | LuxonLike, timeZone: string): string | undefined {
-	return calendarDate(value instanceof Date ? value.getTime() : value.toMillis(), timeZone);
+	return value instanceof Date ? calendarDate(value.getTime(), timeZone) : (value.toISODate() ?? undefined);
 }
 
 /**
