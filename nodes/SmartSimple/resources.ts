@@ -203,6 +203,18 @@ export function getResource(value: string): ResourceDefinition | undefined {
 /** Standard fields SmartSimple stamps itself: never offered for writing, never filled. */
 const READ_ONLY_FIELDS = ['sf_Created Date', 'sf_Modified Date', 'sf_Created By'];
 
+/** Whether a field of a record can be sent back in an update. */
+export function isWritableField(field: string): boolean {
+	return field !== 'recordid' && !READ_ONLY_FIELDS.includes(field);
+}
+
+/** The resources that offer an operation, for its parameters' displayOptions. */
+export function resourcesWith(operation: OperationName): ResourceName[] {
+	return RESOURCES.filter((resource) => resource.operations.includes(operation)).map(
+		(resource) => resource.value,
+	);
+}
+
 /**
  * What a standard field holds, where it means the same on every record type. The column mapper
  * types these without a Get Meta call; a field missing here has an unknown type.
@@ -240,16 +252,4 @@ const STANDARD_FIELD_KINDS: Record<string, FieldKind> = {
 
 export function standardFieldKind(field: string): FieldKind | undefined {
 	return STANDARD_FIELD_KINDS[field];
-}
-
-/** Whether a field of a record can be sent back in an update. */
-export function isWritableField(field: string): boolean {
-	return field !== 'recordid' && !READ_ONLY_FIELDS.includes(field);
-}
-
-/** The resources that offer an operation, for its parameters' displayOptions. */
-export function resourcesWith(operation: OperationName): ResourceName[] {
-	return RESOURCES.filter((resource) => resource.operations.includes(operation)).map(
-		(resource) => resource.value,
-	);
 }

@@ -47,6 +47,8 @@ const PROGRAM_AREAS = [
 	{ name: 'Health', value: '4' },
 	{ name: 'Community Development', value: '5' },
 	{ name: 'Youth', value: '6' },
+	// a custom select field may be empty: read back as "", the dropdown takes it
+	{ name: '(Empty)', value: '' },
 ];
 
 describe('field loader getFields: filter and sort pickers, the trigger\'s Timestamp Field and ID Field', () => {
@@ -201,11 +203,30 @@ describe('Columns mapper typed from Get Meta (one call)', () => {
 		expect(typed(fields)).toEqual({
 			sf_Status: ['options', 'sf_Status', [{ name: 'Open', value: '10' }, { name: 'Closed', value: '20' }]],
 			'cf_Award Date': ['dateTime', 'cf_Award Date (Date of Award)'],
-			cf_78: ['options', 'cf_78 (Region)', [{ name: 'North', value: 'N' }, { name: 'South', value: 'S' }]],
+			cf_78: ['options', 'cf_78 (Region)', [{ name: 'North', value: 'N' }, { name: 'South', value: 'S' }, { name: '(Empty)', value: '' }]],
 			cf_Topics: ['string', 'cf_Topics (stored values, e.g. ,1,2,)'],
 			cf_Budget: ['number', 'cf_Budget'],
 			cf_Notes: ['string', 'cf_Notes'],
 		});
+	});
+
+	test('a custom select field mapped from an empty read-back value is sent empty', async () => {
+		const parameters = {
+			resource: 'levelOne',
+			operation: 'update',
+			apiToken: 'levelone-update-byid',
+			recordId: '3000001',
+			fieldList: fieldListOf('levelone-update-byid'),
+			options: { getMetaToken: 'levelone-getmeta' },
+		};
+		const schema = await columns(parameters);
+		ctx.sb.resetCalls();
+		const { error } = await ctx.run({
+			...parameters,
+			columns: { mappingMode: 'defineBelow', value: { sf_Name: 'Renamed', cf_1234567: '={{ $json.area }}' }, matchingColumns: [], schema },
+		}, { input: [{ json: { area: '' } }] });
+		expect(error).toBeUndefined();
+		expect(ctx.sb.calls.map((c) => c.parsed.jsonrset)).toEqual([[{ recordid: '3000001', sf_Name: 'Renamed', cf_1234567: '' }]]);
 	});
 
 	test('a Get Meta function that does not describe the level: an error that says what to add, not guessed fields', async () => {

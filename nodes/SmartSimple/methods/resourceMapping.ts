@@ -173,7 +173,9 @@ function mapperField(id: string, definition: FieldDefinition | undefined): Resou
 	const notes: string[] = [];
 	const caption = definition?.caption;
 	if (caption && !id.toLowerCase().includes(caption.toLowerCase())) notes.push(caption);
-	const options = definition?.options ?? [];
+	let options = definition?.options ?? [];
+	// An unset custom select field reads back as "": mapped onward, the dropdown must take it.
+	if (options.length && !id.startsWith('sf_')) options = [...options, { name: '(Empty)', value: '' }];
 	if (!definition) notes.push('type unknown');
 	else if (definition.kind === 'date') type = 'dateTime';
 	else if (definition.kind === 'number') type = 'number';
