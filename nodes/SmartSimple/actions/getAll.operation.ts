@@ -30,14 +30,6 @@ export const option: OperationOption = {
 
 const notForReports = { hide: { resource: ['report'] } };
 
-interface ListOptions {
-	includeArchived?: boolean;
-	keyFormat?: string;
-	pageSize?: number;
-	stripPrefixes?: boolean;
-	valueFormat?: 'display' | 'stored';
-}
-
 /**
  * Options that mean nothing for a record type: report rows are keyed by column caption (no keys
  * to format, no prefixes) and neither reports nor system variables are archived. Hidden in the
@@ -136,6 +128,14 @@ export const description = updateDisplayOptions(
 	{ show: { resource: resourcesWith('getAll'), operation: ['getAll'] } },
 	properties,
 );
+
+interface ListOptions {
+	includeArchived?: boolean;
+	keyFormat?: string;
+	pageSize?: number;
+	stripPrefixes?: boolean;
+	valueFormat?: 'display' | 'stored';
+}
 
 export async function execute(
 	this: IExecuteFunctions,
