@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { dateFieldText, instantToDate, isInstant } from '../../helpers/dates';
 import { parseFieldList } from '../../helpers/fieldList';
 import { requiredText } from '../../helpers/parameters';
-import { isStandardDateField, isWritableField, resourcesWith } from '../../resources';
+import { isWritableField, resourcesWith, standardFieldKind } from '../../resources';
 
 /** The `columns` resource mapper: one input per field of the Update function. */
 export function columnsProperty(mode: 'add' | 'map'): INodeProperties {
@@ -21,7 +21,6 @@ export function columnsProperty(mode: 'add' | 'map'): INodeProperties {
 			loadOptionsDependsOn: [
 				'resource',
 				'fieldList',
-				'recordId',
 				'options.readCurrentToken',
 				'options.readCurrentAction',
 				'options.discoveryToken',
@@ -70,7 +69,7 @@ export const getMetaTokenOption: INodeProperties = {
 	default: '',
 	displayOptions: { show: { '/resource': resourcesWith('getMeta') } },
 	description:
-		"Editor only: token of a Get Meta function (field list levelone.*;;leveltwo.*;;levelthree.*). Without a Field List, Columns then offers the level's custom fields.",
+		"Editor only: token of a Get Meta function (field list levelone.*;;leveltwo.*;;levelthree.*). Columns then types each field (date pickers, numbers, dropdowns of statuses, types and select fields showing captions, saving stored values) for one call per load; without a Field List it also offers the level's fields.",
 };
 
 export type FieldsNotSet = 'keep' | 'empty' | 'refuse';
@@ -180,9 +179,9 @@ export function readColumnsSetup(this: IExecuteFunctions): ColumnsSetup {
 	};
 }
 
-/** Date fields: typed dateTime in the mapper (from Get Meta), or the standard date fields. */
+/** Date fields: typed dateTime in the mapper (from Get Meta), or standard date fields of the resource table. */
 const isDateField = (field: string, rules: ValueRules) =>
-	rules.mapperDateFields.has(field) || isStandardDateField(field);
+	rules.mapperDateFields.has(field) || standardFieldKind(field) === 'date';
 
 const isScalar = (value: unknown) => ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
 
