@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/properties';
 import { router } from './actions/router';
-import { loadOptions, resourceMapping } from './methods';
+import { credentialTest, loadOptions, resourceMapping } from './methods';
 
 export class SmartSimple implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,11 +18,11 @@ export class SmartSimple implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smartSimpleApi', required: true }],
+		credentials: [{ name: 'smartSimpleApi', required: true, testedBy: 'smartSimpleApiTest' }],
 		properties,
 	};
 
-	methods = { loadOptions, resourceMapping };
+	methods = { credentialTest, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

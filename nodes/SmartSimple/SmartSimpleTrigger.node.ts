@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { loadOptions } from './methods';
+import { credentialTest, loadOptions } from './methods';
 import { poll } from './trigger/poll';
 import { triggerProperties } from './trigger/properties';
 
@@ -18,11 +18,11 @@ export class SmartSimpleTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smartSimpleApi', required: true }],
+		credentials: [{ name: 'smartSimpleApi', required: true, testedBy: 'smartSimpleApiTest' }],
 		properties: triggerProperties,
 	};
 
-	methods = { loadOptions };
+	methods = { credentialTest, loadOptions };
 
 	async poll(this: IPollFunctions) {
 		return await poll.call(this);

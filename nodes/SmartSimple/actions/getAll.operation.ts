@@ -18,6 +18,7 @@ import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { fetchAll } from '../transport/paging';
 import type { OperationOption } from './types';
+import { requestTimeoutOption } from '../transport/timeout';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -89,6 +90,7 @@ const properties: INodeProperties[] = [
 				description: 'How SmartSimple names the keys of each record',
 			},
 			pageSizeOption,
+			requestTimeoutOption,
 			stripPrefixesOption,
 			{
 				displayName: 'Value Format',

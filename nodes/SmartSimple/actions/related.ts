@@ -11,6 +11,7 @@ import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { errorCode } from '../transport/errors';
 import { fetchAll } from '../transport/paging';
+import { requestTimeoutOption } from '../transport/timeout';
 
 export const fieldIdProperty: INodeProperties = {
 	displayName: 'Field ID',
@@ -32,7 +33,7 @@ export const listProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [pageSizeOption],
+		options: [pageSizeOption, requestTimeoutOption],
 	},
 ];
 

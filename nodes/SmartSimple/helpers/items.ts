@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { withoutApiToken } from '../transport/request';
+import { redactNode } from '../transport/request';
 import { withoutFieldPrefixes } from './fieldList';
 
 type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[];
@@ -46,10 +46,10 @@ export function errorItem(error: Error & { description?: string | null }, itemIn
 export function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
 	if ('node' in error) {
 		const withNode = error as Error & { node?: INode };
-		if (withNode.node) withNode.node = withoutApiToken(withNode.node);
+		if (withNode.node) withNode.node = redactNode(withNode.node);
 		return error;
 	}
-	return new NodeOperationError(withoutApiToken(context.getNode()), error.message, { itemIndex });
+	return new NodeOperationError(redactNode(context.getNode()), error.message, { itemIndex });
 }
 
 /** Applies the output options every record-returning operation shares. */
