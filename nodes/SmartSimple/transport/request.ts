@@ -234,7 +234,8 @@ function backoffMs(retry: number): number {
 export function retryAfterMs(header: string | undefined, now = Date.now()): number | undefined {
 	if (header === undefined || header.trim() === '') return undefined;
 	if (/^\s*\d+\s*$/.test(header)) return Number(header) * 1000;
-	const date = Date.parse(header);
+	// An HTTP date names its month ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse reads "-5" as a year.
+	const date = /[a-z]/i.test(header) ? Date.parse(header) : NaN;
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
@@ -328,7 +329,8 @@ function networkFault(error: Error & IDataObject, url: string, timeoutMs: number
 		return { code: 'ETIMEDOUT', problem, lost: `no answer within ${timeoutMs / 1000} seconds` };
 	}
 	const dropped = code || (/socket hang up/i.test(error.message) ? 'ECONNRESET' : '');
-	return { code: dropped, problem, lost: `the connection failed (${dropped || 'no answer'}) before SmartSimple answered` };
+	// No error code in the message: n8n replaces a message that names one with its own words.
+	return { code: dropped, problem, lost: 'the connection dropped before SmartSimple answered' };
 }
 
 /** Network-level failures: nothing came back from SmartSimple. */
