@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './actions/properties';
 import { router } from './actions/router';
 import { credentialTest, loadOptions, resourceMapping } from './methods';
+import { withRedactedNode } from './transport/request';
 
 export class SmartSimple implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,6 +26,10 @@ export class SmartSimple implements INodeType {
 	methods = { credentialTest, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions) {
-		return await router.call(this);
+		try {
+			return await router.call(this);
+		} catch (error) {
+			throw withRedactedNode(error);
+		}
 	}
 }

@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workfl
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTest, loadOptions } from './methods';
+import { withRedactedNode } from './transport/request';
 import { poll } from './trigger/poll';
 import { triggerProperties } from './trigger/properties';
 
@@ -25,6 +26,10 @@ export class SmartSimpleTrigger implements INodeType {
 	methods = { credentialTest, loadOptions };
 
 	async poll(this: IPollFunctions) {
-		return await poll.call(this);
+		try {
+			return await poll.call(this);
+		} catch (error) {
+			throw withRedactedNode(error);
+		}
 	}
 }

@@ -8,7 +8,7 @@
  */
 const http = require('http');
 const util = require('util');
-const { runNode } = require('../helpers/n8n');
+const { runNode, createPoller } = require('../helpers/n8n');
 const { useSandbox } = require('../helpers/sandbox');
 const { startSandbox } = require('../sandbox');
 
@@ -262,6 +262,33 @@ describe('secrets', () => {
 			options: { readCurrentToken: '[redacted]', getMetaToken: '[redacted]' },
 		});
 		expectNoSecrets({ error: result.error }, [PASSWORD, 'levelone-update-status', 'read-token-xyz', 'meta-token-xyz']);
+	});
+});
+
+describe('secrets in errors the nodes throw themselves', () => {
+	test("a trigger error (before any call) records the node with its token redacted", async () => {
+		const poller = createPoller({
+			parameters: {
+				resource: 'levelOne',
+				apiToken: 'levelone-list-modified',
+				event: 'modified',
+				timestampField: 'sf_Modified Date',
+				idField: 'recordid',
+				filters: {},
+				options: { timezone: 'Mars/Olympus_Mons' },
+			},
+			credentials: ctx.sb.credentials,
+		});
+		const error = await poller.poll().catch((thrown) => thrown);
+		expect(error.message).toBe('Unknown time zone "Mars/Olympus_Mons"');
+		expect(error.node.parameters.apiToken).toBe('[redacted]');
+		expect(ctx.sb.calls).toHaveLength(0);
+	});
+
+	test('an operation that does not exist (reached by expression) records the node with its token redacted', async () => {
+		const result = await ctx.run({ resource: 'report', operation: '={{ "create" }}', apiToken: 'levelone-list' });
+		expect(result.error).toBeDefined();
+		expect(JSON.stringify(result.error)).not.toContain('levelone-list');
 	});
 });
 

@@ -21,7 +21,7 @@ import {
 import { longestEncoding, passwordParameters, redactNode, redactSecrets } from './secrets';
 import { DEFAULT_TIMEOUT_SECONDS } from './timeout';
 
-export { redactNode, withoutLogin } from './secrets';
+export { redactNode, withRedactedNode, withoutLogin } from './secrets';
 
 export type SmartConnectContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -256,7 +256,7 @@ function documentedIn(response: RawResponse): boolean {
 }
 
 /** The item's Request Timeout option in ms; the default where there is no item (trigger, editor). */
-function requestTimeoutMs(this: SmartConnectContext, call: SmartConnectCall): number {
+export function requestTimeoutMs(this: SmartConnectContext, call: SmartConnectCall): number {
 	if (call.itemIndex === undefined || !('getInputData' in this)) return DEFAULT_TIMEOUT_SECONDS * 1000;
 	const seconds = this.getNodeParameter('options.requestTimeout', call.itemIndex, DEFAULT_TIMEOUT_SECONDS);
 	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {

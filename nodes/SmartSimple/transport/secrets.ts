@@ -77,6 +77,13 @@ export function redactNode(node: INode): INode {
 	return parameters === node.parameters ? node : { ...node, parameters };
 }
 
+/** The error with the node it records (n8n keeps it in the execution data) redacted; the same error. */
+export function withRedactedNode<E>(error: E): E {
+	const withNode = error as E & { node?: INode };
+	if (typeof withNode === 'object' && withNode !== null && withNode.node) withNode.node = redactNode(withNode.node);
+	return error;
+}
+
 /** Paths (`apiToken`, `options.discoveryToken`) and raw values of the node's password parameters. */
 export function passwordParameters(node: INode): Array<{ path: string; value: NodeParameterValueType }> {
 	const found: Array<{ path: string; value: NodeParameterValueType }> = [];
