@@ -317,7 +317,7 @@ describe('listFiles errors', () => {
 			returnAll: true,
 		});
 		expect(error.message).toBe('SmartSimple could not run the list query');
-		expect(error.description).toMatch(/^Check the Field ID/);
+		expect(error.description).toMatch(/^SmartSimple answered "Encountered error while processing list"\. Check the Field ID/);
 	});
 
 	test('missing Keyword for searchFiles: no call spent', async () => {
