@@ -142,8 +142,7 @@ async function send(
 	encoding: 'text' | 'arraybuffer',
 ): Promise<RawResponse> {
 	const timeout = requestTimeoutMs.call(this, call);
-	const { instanceUrl } = await this.getCredentials<{ instanceUrl: string }>('smartSimpleApi');
-	const url = `${String(instanceUrl).replace(/\/+$/, '')}/API/${call.apiVersion ?? 1}/${call.endpoint}/`;
+	const url = await endpointUrl.call(this, call);
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url,
@@ -272,8 +271,14 @@ export function requestTimeoutMs(this: SmartConnectContext, call: SmartConnectCa
 	return seconds * 1000;
 }
 
+/** `<instance>/API/<version>/<endpoint>/`: where a call goes, and its `url` parameter. */
+export async function endpointUrl(this: SmartConnectContext, call: SmartConnectCall): Promise<string> {
+	const { instanceUrl } = await this.getCredentials<{ instanceUrl: string }>('smartSimpleApi');
+	return `${String(instanceUrl).replace(/\/+$/, '')}/API/${call.apiVersion ?? 1}/${call.endpoint}/`;
+}
+
 /** SmartConnect takes flat form fields; structured parameters travel as JSON text. */
-function toFormFields(params: IDataObject): Record<string, string> {
+export function toFormFields(params: IDataObject): Record<string, string> {
 	const fields: Record<string, string> = {};
 	for (const [name, value] of Object.entries(params)) {
 		if (value === undefined || value === null) continue;
