@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { apiTokenProperty, fieldListProperty, stripPrefixesOption } from '../descriptions/common';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
+import { requestTimeoutOption } from '../transport/timeout';
 import type { OperationOption } from './types';
 import { executeWrites, savedOutput } from './write/batches';
 import {
@@ -54,6 +55,7 @@ const properties: INodeProperties[] = [
 					'Editor only: token of a List function of this record type. Without a Field List, Columns then offers the fields of one record it reads.',
 			},
 			getMetaTokenOption,
+			requestTimeoutOption,
 			stripPrefixesOption,
 		],
 	},

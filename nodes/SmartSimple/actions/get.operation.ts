@@ -14,6 +14,7 @@ import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { smartConnectRequest } from '../transport/request';
+import { requestTimeoutOption } from '../transport/timeout';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -31,7 +32,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [keyFormatOption, stripPrefixesOption, valueFormatOption],
+		options: [keyFormatOption, requestTimeoutOption, stripPrefixesOption, valueFormatOption],
 	},
 ];
 

@@ -21,6 +21,7 @@ import type { ResourceDefinition, ResourceName } from '../resources';
 import { resourcesWith } from '../resources';
 import { fetchAll } from '../transport/paging';
 import type { OperationOption } from './types';
+import { requestTimeoutOption } from '../transport/timeout';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -100,6 +101,7 @@ const properties: INodeProperties[] = [
 			},
 			{ ...keyFormatOption, displayOptions: hiddenFor('keyFormat') },
 			pageSizeOption,
+			requestTimeoutOption,
 			{ ...stripPrefixesOption, displayOptions: hiddenFor('stripPrefixes') },
 			valueFormatOption,
 		],

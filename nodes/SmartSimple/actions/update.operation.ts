@@ -9,6 +9,7 @@ import {
 } from '../descriptions/common';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
+import { requestTimeoutOption } from '../transport/timeout';
 import type { OperationOption } from './types';
 import type { WriteJob } from './write/batches';
 import { executeWrites, savedOutput } from './write/batches';
@@ -51,7 +52,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...readCurrentOptions, batchSizeOption, getMetaTokenOption, stripPrefixesOption],
+		options: [...readCurrentOptions, batchSizeOption, getMetaTokenOption, requestTimeoutOption, stripPrefixesOption],
 	},
 ];
 
