@@ -12,9 +12,8 @@ import {
 import { filtersProperty, sortProperty } from '../descriptions/filters';
 import type { FilterCondition, SortField } from '../helpers/criteria';
 import { buildCriteria, buildSort, checkFieldsListed, parseCriteriaJson } from '../helpers/criteria';
-import { parseFieldList } from '../helpers/fieldList';
 import { forEachItem, shapeRecord } from '../helpers/items';
-import { readPaging, requiredText } from '../helpers/parameters';
+import { readFieldList, readPaging, requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { fetchAll } from '../transport/paging';
@@ -164,7 +163,7 @@ function readQuery(this: IExecuteFunctions, itemIndex: number) {
 		criteria = buildCriteria(conditions, source);
 	}
 	const sortby = buildSort(this.getNodeParameter('sort.sortFields', itemIndex, []) as SortField[], source);
-	const fieldList = parseFieldList(this.getNodeParameter('fieldList', itemIndex, '') as string);
+	const fieldList = readFieldList.call(this, itemIndex);
 	checkFieldsListed(criteria, sortby, fieldList, source, jsonMode ? 'Criteria (JSON)' : 'Filters');
 	return { criteria, sortby };
 }

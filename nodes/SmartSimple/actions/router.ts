@@ -6,15 +6,15 @@ import { RESOURCES, getResource } from '../resources';
 import { OPERATIONS } from './operations';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	// An expression can give any value here; the editor's dropdowns cannot.
+	// An edited or imported workflow can hold any value here; the editor's dropdowns cannot.
 	const resourceName = String(this.getNodeParameter('resource', 0));
-	const operationName = String(this.getNodeParameter('operation', 0)) as OperationName;
 	const resource = getResource(resourceName);
 	if (!resource) {
 		throw new NodeOperationError(this.getNode(), `Resource "${resourceName.slice(0, 40)}" is not a SmartSimple record type`, {
 			description: `Choose one of: ${RESOURCES.map((known) => known.value).join(', ')}.`,
 		});
 	}
+	const operationName = String(this.getNodeParameter('operation', 0)) as OperationName;
 	const operation = OPERATIONS[operationName];
 	if (!operation || !resource.operations.includes(operationName)) {
 		throw new NodeOperationError(

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { fieldListProblem, parseFieldList } from './fieldList';
+
 /** What each checked parameter must hold, and what to do when it does not. */
 type ValueKind = 'text' | 'token' | 'id';
 
@@ -22,6 +24,10 @@ const PARAMETERS: Record<string, { kind: ValueKind; fix: string }> = {
 		fix: 'Enter the file\'s name exactly as SmartSimple lists it, with its extension, or map "filename" from List Files.',
 	},
 	keyword: { kind: 'text', fix: 'Enter a word or phrase to look for in the files.' },
+	binaryPropertyName: {
+		kind: 'text',
+		fix: 'Enter the name of the binary field to put the file in, e.g. data.',
+	},
 	content: {
 		kind: 'text',
 		fix: 'Enter the text to fill in, with variables between @ signs, e.g. "Dear @firstname@".',
@@ -132,4 +138,21 @@ function wholeNumberIn(value: unknown, min: number, max: number): number | undef
 function shown(value: unknown): string {
 	if (typeof value === 'number') return String(value);
 	return typeof value === 'string' ? `"${value.slice(0, 40)}"` : describeValue(value);
+}
+
+/** The Field List parameter as field names, refused where it is malformed (see fieldListProblem). */
+export function readFieldList(this: IExecuteFunctions, itemIndex: number): string[] {
+	const raw = this.getNodeParameter('fieldList', itemIndex, '') as unknown;
+	if (raw !== undefined && raw !== null && typeof raw !== 'string') {
+		throw refuse(
+			this,
+			`Field List must be text, not ${describeValue(raw)}`,
+			'Copy the function\'s field list from SmartSimple, fields separated by ;;',
+			itemIndex,
+		);
+	}
+	const fields = parseFieldList(raw ?? '');
+	const problem = fieldListProblem(fields);
+	if (problem) throw refuse(this, `Field List: ${problem.message}`, problem.fix, itemIndex);
+	return fields;
 }
