@@ -39,15 +39,28 @@ function findSecrets(text, secrets) {
 	return [...new Set(found)];
 }
 
-/** Everything a value holds as one text: JSON and util.inspect (which also shows causes and stacks). */
+/**
+ * Everything a value holds as one text: its JSON, and each error inside it in full through
+ * util.inspect (JSON leaves out an error's cause and stack, which n8n can still show or log).
+ */
 function serialize(value) {
+	const errors = [];
+	const seen = new Set();
+	const walk = (node) => {
+		if (typeof node !== 'object' || node === null || seen.has(node)) return;
+		seen.add(node);
+		if (node instanceof Error) errors.push(node);
+		for (const child of Array.isArray(node) ? node : Object.values(node)) walk(child);
+	};
+	walk(value);
 	let json;
 	try {
 		json = JSON.stringify(value);
 	} catch {
-		json = '';
+		json = util.inspect(value, { depth: 30, maxArrayLength: null, maxStringLength: null });
 	}
-	return `${json}\n${util.inspect(value, { depth: 30, maxArrayLength: null, maxStringLength: null })}`;
+	const inspected = errors.map((error) => util.inspect(error, { depth: 30, maxStringLength: null }));
+	return [json, ...inspected].join('\n');
 }
 
 /**
