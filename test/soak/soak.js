@@ -88,10 +88,12 @@ function compressSleep(figures) {
 
 /**
  * Runs the soak. `calls`: API calls to reach at least; `faultRate`: share of calls faulted.
- * Returns the report: figures, and `violations` (empty when every promise held).
+ * Returns the report: figures, and `violations` (empty when every promise held): each broken
+ * promise with its count and first examples.
  */
 async function runSoak({ seed = 20260602, calls = 10000, faultRate = 0.05, log = () => {} } = {}) {
 	const started = Date.now();
+	const startCpu = process.cpuUsage();
 	const logs = captureLogs();
 	const figures = {
 		seed,
@@ -106,9 +108,13 @@ async function runSoak({ seed = 20260602, calls = 10000, faultRate = 0.05, log =
 		errors: {},
 		backoffRequestedMs: 0,
 	};
-	const violations = [];
-	const violate = (what) => {
-		if (violations.length < 50) violations.push(what);
+	/** Broken promises by kind: how often, and the first few cases. */
+	const broken = new Map();
+	const violate = (kind, example) => {
+		const entry = broken.get(kind) ?? { kind, count: 0, examples: [] };
+		entry.count++;
+		if (entry.examples.length < 3) entry.examples.push(example);
+		broken.set(kind, entry);
 	};
 	const restoreSleep = compressSleep(figures);
 
@@ -158,13 +164,13 @@ async function runSoak({ seed = 20260602, calls = 10000, faultRate = 0.05, log =
 		sb.resetCalls();
 		const text = serialize(withoutWorkflowCopy(result));
 		const leaks = findSecrets(text, secrets);
-		if (leaks.length) violate(`${what}: secrets in the run data: ${leaks.join(', ')}`);
+		if (leaks.length) violate(`${what}: a secret in the run data`, leaks.join(', '));
 	};
 	const noteError = (what, message, description) => {
 		const key = String(message).replace(/\d{4,}/g, 'N').slice(0, 120);
 		figures.errors[key] = (figures.errors[key] ?? 0) + 1;
 		if (!CLEAR_MESSAGE.test(String(message)) || UNCLEAR.test(String(message)) || String(description ?? '').length < 20) {
-			violate(`${what}: unclear error "${String(message).slice(0, 200)}"`);
+			violate(`${what}: an unclear error`, String(message).slice(0, 200));
 		}
 	};
 
@@ -201,7 +207,7 @@ async function runSoak({ seed = 20260602, calls = 10000, faultRate = 0.05, log =
 			const got = result.items.map((item) => String(item.json.recordid));
 			figures.reads.records += got.length;
 			if (JSON.stringify(got) !== JSON.stringify(expected)) {
-				violate(`Return All of ${source.endpoint} (page ${pageSize}): ${got.length} records, expected ${expected.length}`);
+				violate('Return All: not exactly the matching records', `${source.endpoint}, page ${pageSize}: ${got.length} records, expected ${expected.length}`);
 			}
 		}
 		endStep('Return All', result.run);
@@ -223,18 +229,18 @@ async function runSoak({ seed = 20260602, calls = 10000, faultRate = 0.05, log =
 	/** One output item per input item; each confirmed, failed, or failed with "may have been saved". */
 	function outcomes(what, result, count) {
 		if (result.error) {
-			violate(`${what}: the node failed as a whole under Continue On Fail: ${result.error.message}`);
+			violate(`${what}: the node failed as a whole under Continue On Fail`, result.error.message);
 			return [];
 		}
 		const byItem = new Array(count);
 		for (const item of result.items ?? []) {
 			const index = item.pairedItem?.item;
-			if (byItem[index] !== undefined) violate(`${what}: item ${index} answered twice`);
+			if (byItem[index] !== undefined) violate(`${what}: an item answered twice`, `item ${index}`);
 			byItem[index] = item.json;
 		}
 		return Array.from(byItem, (json, index) => {
 			if (!json) {
-				violate(`${what}: item ${index} has no output`);
+				violate(`${what}: an item without output`, `item ${index}`);
 				return 'missing';
 			}
 			if (json.error === undefined) {
@@ -322,7 +328,7 @@ async function runSoak({ seed = 20260602, calls = 10000, faultRate = 0.05, log =
 			const id = input[index].json.recordid;
 			const last = input.map((item) => item.json.recordid).lastIndexOf(id);
 			if (outcome === 'confirmed' && last === index && sb.store.get('user', id).sf_Title !== input[index].json.sf_Title) {
-				violate(`Update: record ${id} confirmed but not saved`);
+				violate('Update: confirmed but not saved', `record ${id}`);
 			}
 		});
 		endStep('Update', result.run);
@@ -424,30 +430,32 @@ async function runSoak({ seed = 20260602, calls = 10000, faultRate = 0.05, log =
 	const repeated = [...emitted].filter(([, n]) => n > 1).map(([k]) => k);
 	const phantom = [...emitted.keys()].filter((k) => !states.has(k) || history.has(k));
 	figures.polls.superseded = [...states].filter((k) => !history.has(k) && !emitted.has(k) && !required.has(k)).length;
-	if (lost.length) violate(`Trigger lost ${lost.length} changes, e.g. ${lost.slice(0, 3).join(', ')}`);
-	if (repeated.length) violate(`Trigger repeated ${repeated.length} changes, e.g. ${repeated.slice(0, 3).join(', ')}`);
-	if (phantom.length) violate(`Trigger emitted ${phantom.length} states that never changed, e.g. ${phantom.slice(0, 3).join(', ')}`);
+	for (const change of lost) violate('Trigger: a change lost', change);
+	for (const change of repeated) violate('Trigger: a change emitted twice', change);
+	for (const change of phantom) violate('Trigger: emitted what did not change', change);
 
 	// Creates: never twice; confirmed once; plainly failed never saved.
 	const counts = countByMarker();
 	for (const [marker, { outcome, recordid }] of creates) {
 		const n = counts.get(marker) ?? 0;
-		if (n > 1) violate(`${marker} was created ${n} times`);
-		if (outcome === 'confirmed' && n !== 1) violate(`${marker} confirmed (record ${recordid}) but stored ${n} times`);
-		if (outcome === 'failed' && n !== 0) violate(`${marker} reported as failed but was saved`);
+		if (n > 1) violate('Create: a record created twice', `${marker}: ${n} records`);
+		if (outcome === 'confirmed' && n !== 1) violate('Create: confirmed but not stored once', `${marker} (record ${recordid}): ${n} records`);
+		if (outcome === 'failed' && n !== 0) violate('Create: reported as failed (not "may have saved") but saved', marker);
 		if (outcome === 'mayHaveSaved' && n === 1) figures.writeItems.mayHaveSavedAndSaved++;
 	}
 
 	const logLeaks = findSecrets(logs.join('\n'), secrets);
-	if (logLeaks.length) violate(`secrets in the log: ${logLeaks.join(', ')}`);
+	if (logLeaks.length) violate('a secret in the log', logLeaks.join(', '));
 
 	restoreSleep();
 	await sb.close();
 	const end = process.memoryUsage();
+	const cpu = process.cpuUsage(startCpu);
 	return {
 		...figures,
 		logLines: logs.length,
 		wallSeconds: +((Date.now() - started) / 1000).toFixed(1),
+		cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1),
 		memory: {
 			startRssMB: +(memory.startRss / 1048576).toFixed(1),
 			peakRssMB: +(memory.peakRss / 1048576).toFixed(1),
@@ -457,7 +465,7 @@ async function runSoak({ seed = 20260602, calls = 10000, faultRate = 0.05, log =
 		},
 		trigger: { lost: lost.length, repeated: repeated.length, phantom: phantom.length },
 		createsSent: creates.size,
-		violations,
+		violations: [...broken.values()],
 	};
 }
 

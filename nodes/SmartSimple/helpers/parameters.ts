@@ -26,7 +26,7 @@ const PARAMETERS: Record<string, { kind: ValueKind; fix: string }> = {
 	keyword: { kind: 'text', fix: 'Enter a word or phrase to look for in the files.' },
 	binaryPropertyName: {
 		kind: 'text',
-		fix: 'Enter the name of the binary field to put the file in, e.g. data.',
+		fix: 'Enter the name of the binary field that holds the file, e.g. data.',
 	},
 	content: {
 		kind: 'text',
