@@ -8,6 +8,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { createPoller } = require('../helpers/n8n');
 const { useSandbox } = require('../helpers/sandbox');
 
 const TABLE_FILE = path.join(__dirname, '../../docs/reliability.md');
@@ -45,7 +46,17 @@ const write = (operation, extra = {}) => ({
 	...extra,
 });
 
-/** The cases, by the table's names. */
+const TRIGGER = {
+	resource: 'levelOne',
+	apiToken: 'levelone-list-modified',
+	event: 'modified',
+	timestampField: 'sf_Modified Date',
+	idField: 'recordid',
+	filters: {},
+};
+const trigger = (extra) => ({ trigger: { ...TRIGGER, ...extra } });
+
+/** The cases, by the table's names: node parameters, or `trigger` parameters for a poll. */
 const CASES = {
 	'Page Size 0': { ...LIST, returnAll: true, options: { pageSize: 0 } },
 	'Page Size 20,000': { ...LIST, returnAll: true, options: { pageSize: 20000 } },
@@ -177,6 +188,19 @@ const CASES = {
 	},
 	'Operation given as an expression': { ...LIST, resource: 'report', operation: '={{ "delete" }}' },
 	'Resource unknown, in the workflow': { ...GET, resource: 'grant' },
+	'Trigger: API Token empty, from an expression': trigger({ apiToken: '={{ "" }}' }),
+	'Trigger: Page Size 20,000': trigger({ options: { pageSize: 20000 } }),
+	'Trigger: Look Back negative': trigger({ options: { lookBack: -5 } }),
+	'Trigger: Start From not a date': trigger({ options: { startFrom: 'last Tuesday' } }),
+	'Trigger: unknown time zone': trigger({ options: { timezone: 'Mars/Olympus_Mons' } }),
+	'Trigger: filter group closed but never opened': trigger({
+		filters: {
+			conditions: [
+				{ field: 'sf_Status', operator: 'equal', value: 'Draft' },
+				{ andor: ') or (', field: 'sf_Name', operator: 'like', value: 'x' },
+			],
+		},
+	}),
 };
 
 const ctx = useSandbox({ seed: 42, records: 'small' });
@@ -191,10 +215,21 @@ test('the table in docs/reliability.md and the cases here are the same', () => {
 	}).toEqual({ documentedButNotTested: [], testedButNotDocumented: [] });
 });
 
+/** Runs a case: the node through WorkflowExecute, or one poll of the trigger through PollContext. */
+async function run(testCase, extra) {
+	if (!testCase.trigger) return await ctx.run(testCase, extra);
+	const poller = createPoller({ parameters: testCase.trigger, credentials: ctx.sb.credentials });
+	const error = await poller.poll().then(
+		() => undefined,
+		(thrown) => thrown,
+	);
+	return { items: undefined, error };
+}
+
 describe.each(Object.keys(CASES))('%s', (name) => {
 	test('refused before any call, as the table says', async () => {
 		const row = table.get(name);
-		const { items, error } = await ctx.run(CASES[name]);
+		const { items, error } = await run(CASES[name]);
 		expect(ctx.sb.calls).toHaveLength(0);
 		expect(items).toBeUndefined();
 		expect(error?.name).toBe('NodeOperationError');
@@ -202,8 +237,9 @@ describe.each(Object.keys(CASES))('%s', (name) => {
 		expect(error.description ?? '').toContain(row?.fix);
 	});
 
-	test('with Continue On Fail: an error item with the same message, still no call', async () => {
-		const { items, error } = await ctx.run(CASES[name], { continueOnFail: true });
+	const node = CASES[name].trigger ? test.skip : test;
+	node('with Continue On Fail: an error item with the same message, still no call', async () => {
+		const { items, error } = await run(CASES[name], { continueOnFail: true });
 		expect(ctx.sb.calls).toHaveLength(0);
 		// A node-level refusal (resource, operation, batch size) fails the node, not one item.
 		if (error) {

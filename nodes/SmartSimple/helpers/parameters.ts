@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fieldListProblem, parseFieldList } from './fieldList';
@@ -104,15 +104,7 @@ export function readPaging(this: IExecuteFunctions, itemIndex: number): Paging {
 		);
 	}
 	const options = (this.getNodeParameter('options', itemIndex, {}) ?? {}) as { pageSize?: unknown };
-	const pageSize = options.pageSize === undefined ? undefined : wholeNumberIn(options.pageSize, 1, MAX_PAGE_SIZE);
-	if (options.pageSize !== undefined && pageSize === undefined) {
-		throw refuse(
-			this,
-			`Page Size must be a whole number from 1 to 10,000, not ${shown(options.pageSize)}`,
-			'Set Options → Page Size to the records to read per API call, e.g. 1000 (SmartSimple serves at most 10,000 per call).',
-			itemIndex,
-		);
-	}
+	const pageSize = checkPageSize(this.getNode(), options.pageSize, itemIndex);
 	if (returnAll) return { returnAll, pageSize };
 	const rawLimit = this.getNodeParameter('limit', itemIndex, 50) as unknown;
 	const limit = wholeNumberIn(rawLimit, 1, Number.MAX_SAFE_INTEGER);
@@ -125,6 +117,23 @@ export function readPaging(this: IExecuteFunctions, itemIndex: number): Paging {
 		);
 	}
 	return { returnAll, limit, pageSize };
+}
+
+/**
+ * Options → Page Size (Get Many, the lists, the trigger): undefined (the default) or a whole
+ * number from 1 to 10,000; anything else is refused before any call.
+ */
+export function checkPageSize(node: INode, value: unknown, itemIndex?: number): number | undefined {
+	if (value === undefined) return undefined;
+	const pageSize = wholeNumberIn(value, 1, MAX_PAGE_SIZE);
+	if (pageSize === undefined) {
+		throw new NodeOperationError(node, `Page Size must be a whole number from 1 to 10,000, not ${shown(value)}`, {
+			itemIndex,
+			description:
+				'Set Options → Page Size to the records to read per API call, e.g. 1000 (SmartSimple serves at most 10,000 per call).',
+		});
+	}
+	return pageSize;
 }
 
 /** The value as a whole number within bounds (digits given as text count too), else undefined. */
