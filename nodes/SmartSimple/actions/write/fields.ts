@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { dateFieldText, instantToDate, isInstant } from '../../helpers/dates';
-import { parseFieldList } from '../../helpers/fieldList';
 import { requiredText } from '../../helpers/parameters';
 import { isWritableField, resourcesWith, standardFieldKind } from '../../resources';
 
@@ -249,9 +248,7 @@ export function readColumns(
 	return fields;
 }
 
-export function readFieldList(this: IExecuteFunctions, itemIndex: number): string[] {
-	return parseFieldList(this.getNodeParameter('fieldList', itemIndex, '') as string);
-}
+export { readFieldList } from '../../helpers/parameters';
 
 const quoted = (fields: string[]) => fields.map((field) => `"${field}"`).join(', ');
 
