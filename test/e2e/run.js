@@ -21,13 +21,13 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const assert = require('assert/strict');
-const { spawnSync } = require('child_process');
 
 const { ensureN8n, DEFAULT_N8N_VERSION, N8N_1X_VERSION } = require('../../scripts/lib/n8n-install');
-const { N8nInstance, REPO, PACKAGE_NAME, sleep, killAllGroupsSync } = require('../../scripts/lib/n8n-instance');
+const { N8nInstance, REPO, PACKAGE_NAME, killAllGroupsSync } = require('../../scripts/lib/n8n-instance');
 const { loadExamples, withCredential, sandboxCredential } = require('../../scripts/lib/examples');
 const { ensureSystemPackages } = require('../../scripts/lib/system-packages');
 const { Reporter } = require('./lib/reporter');
+const { pack, admin, publish, executionsOf, executionRun, finished, waitFor } = require('./lib/n8n-run');
 const { operationCases, authErrorCase, jsonOf, nodeItems, okItems } = require('./lib/workflows');
 
 const rep = new Reporter();
@@ -49,31 +49,9 @@ function parseArgs(argv) {
 	return o;
 }
 
-function pack(dest) {
-	const r = spawnSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: REPO, encoding: 'utf8' });
-	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
-	const info = JSON.parse(r.stdout)[0];
-	const files = info.files.map((f) => f.path);
-	for (const must of ['dist/nodes/SmartSimple/SmartSimple.node.js', 'dist/nodes/SmartSimple/SmartSimpleTrigger.node.js', 'dist/credentials/SmartSimpleApi.credentials.js']) {
-		if (!files.includes(must)) throw new Error(`the packed tarball lacks ${must} (is dist/ built?)`);
-	}
-	return path.join(dest, info.filename);
-}
-
 function loadSandbox() {
 	// eslint-disable-next-line global-require
 	return require('../sandbox');
-}
-
-async function admin(sb, method, p, body) {
-	const r = await fetch(`${sb.url}/__sandbox/${p}`, {
-		method,
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await r.text();
-	if (!r.ok) throw new Error(`${method} /__sandbox/${p}: ${r.status} ${text.slice(0, 300)}`);
-	return text ? JSON.parse(text) : null;
 }
 
 function badCredential(good) {
@@ -186,40 +164,6 @@ async function runExecutes(P, install, tgz, opts) {
 	}
 }
 
-/** Executions of a workflow, newest first, with their run data parsed (flatted). */
-async function executionsOf(inst, workflowId) {
-	const q = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await inst.rest('GET', `/rest/executions?filter=${q}&limit=50`);
-	const d = res.data || res;
-	const list = d.results || d;
-	return Array.isArray(list) ? list : [];
-}
-
-async function executionRun(inst, id) {
-	const res = await inst.rest('GET', `/rest/executions/${id}`);
-	const e = res.data || res;
-	// eslint-disable-next-line global-require
-	const { parse } = require(path.join(inst.install.dir, 'node_modules', 'flatted'));
-	const data = typeof e.data === 'string' ? parse(e.data) : e.data;
-	return { ...e, data };
-}
-
-async function waitFor(what, fn, timeoutMs, everyMs = 1000) {
-	const started = Date.now();
-	for (;;) {
-		const v = await fn();
-		if (v) return v;
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-		await sleep(everyMs);
-	}
-}
-
-async function publish(inst, id) {
-	const major = Number(inst.version.split('.')[0]);
-	if (major >= 2) return inst.cliOk(['publish:workflow', `--id=${id}`]);
-	return inst.cliOk(['update:workflow', `--id=${id}`, '--active=true']);
-}
-
 async function runServer(P, install, tgz, opts, { primary }) {
 	const { startSandbox } = loadSandbox();
 	const sb = await startSandbox({ port: 0, seed: 7, records: 'small', clockRunning: true });
@@ -274,7 +218,6 @@ async function runServer(P, install, tgz, opts, { primary }) {
 			}
 		});
 
-		const finished = (list) => list.filter((e) => !['new', 'running', 'waiting'].includes(e.status) && (e.stoppedAt || e.finished));
 		const triggerTest = rep.check(P, 'trigger: each change of a record fires exactly once (activation poll, then a scheduled poll, in n8n start); without Start From, history does not fire', async () => {
 			// 1. the activation poll emits the two changes made before the start
 			const first = await waitFor('the execution of the activation poll', async () => {
