@@ -182,8 +182,8 @@ class N8nInstance {
 		const untar = await this.spawnCapture('tar', ['-xzf', tgz, '-C', pkgDir, '--strip-components=1'], { env: process.env });
 		if (untar.code !== 0) throw new Error(`tar -xzf ${tgz} failed: ${untar.stderr}`);
 		const pj = path.join(pkgDir, 'package.json');
-		// eslint-disable-next-line no-unused-vars
-		const { devDependencies, peerDependencies, optionalDependencies, ...packageJson } = JSON.parse(fs.readFileSync(pj, 'utf8'));
+		const packageJson = JSON.parse(fs.readFileSync(pj, 'utf8'));
+		for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete packageJson[key];
 		fs.writeFileSync(pj, JSON.stringify(packageJson, null, 2));
 		const res = await this.spawnCapture(
 			'npm',

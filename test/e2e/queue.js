@@ -122,7 +122,6 @@ async function run(opts) {
 		const install = await rep.check(P, `n8n ${DEFAULT_N8N_VERSION} is installed (cache)`, () => ensureN8n(DEFAULT_N8N_VERSION));
 		if (!present || !tgz || !install) return;
 
-		// eslint-disable-next-line global-require
 		const { startSandbox } = require('../sandbox');
 		const sb = await startSandbox({ port: 0, seed: 11, records: 'small', clockRunning: true, hourlyLimit: 100000 });
 		stops.push(() => sb.close());

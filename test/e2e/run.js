@@ -50,7 +50,6 @@ function parseArgs(argv) {
 }
 
 function loadSandbox() {
-	// eslint-disable-next-line global-require
 	return require('../sandbox');
 }
 
@@ -260,7 +259,6 @@ async function runServer(P, install, tgz, opts, { primary }) {
 
 		if (primary && opts.browser) {
 			await rep.check(P, 'editor screenshots (headless Chromium): workflow, criteria builder, trigger panel', async () => {
-				// eslint-disable-next-line global-require
 				const browser = require('./lib/browser');
 				const { browser: b, page } = await browser.launch();
 				try {

@@ -54,7 +54,6 @@ const finished = (list) => list.filter((e) => !['new', 'running', 'waiting'].inc
 async function executionRun(inst, id) {
 	const res = await inst.rest('GET', `/rest/executions/${id}`);
 	const e = res.data || res;
-	// eslint-disable-next-line global-require
 	const { parse } = require(path.join(inst.install.dir, 'node_modules', 'flatted'));
 	const data = typeof e.data === 'string' ? parse(e.data) : e.data;
 	return { ...e, data };
