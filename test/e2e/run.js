@@ -53,6 +53,11 @@ function loadSandbox() {
 	return require('../sandbox');
 }
 
+const SCREENSHOT_FILES = ['workflow.png', 'run-output.png', 'node-criteria-builder.png', 'column-mapper.png', 'trigger-panel.png'];
+// the column mapper of the approval example: an Update whose columns come from its Field List
+const MAPPER_WORKFLOW = 'ssExampleApproveL1';
+const MAPPER_NODE = 'Approve application';
+
 function badCredential(good) {
 	return { ...good, id: 'ssE2eBadPassword', name: 'SmartSimple wrong password', data: { ...good.data, password: `${good.data.password}-wrong` } };
 }
@@ -258,29 +263,54 @@ async function runServer(P, install, tgz, opts, { primary }) {
 		});
 
 		if (primary && opts.browser) {
-			await rep.check(P, 'editor screenshots (headless Chromium): workflow, criteria builder, trigger panel', async () => {
+			await rep.check(P, 'editor screenshots (headless Chromium): a run with its output, criteria builder, column mapper, trigger panel', async () => {
 				const browser = require('./lib/browser');
 				const { browser: b, page } = await browser.launch();
 				try {
 					fs.mkdirSync(SCREENSHOTS, { recursive: true });
 					await browser.login(page, inst.baseUrl, owner);
+					// a run in the editor: the canvas with its item counts, then the node's output data
 					const list = examples.find((w) => w.id === 'ssExampleListL1');
 					await browser.openWorkflow(page, inst.baseUrl, list.id);
+					await browser.executeWorkflow(page, list.nodes.length);
 					await page.screenshot({ path: path.join(SCREENSHOTS, 'workflow.png') });
-					await page.setViewportSize({ width: 1400, height: 1250 }); // room for the whole criteria builder
+					await page.setViewportSize({ width: 1600, height: 1000 }); // room for the output table's columns
 					await browser.openNode(page, 'Get submitted applications');
+					const output = page.locator('[data-test-id="output-panel"]').first();
+					await output.locator('[data-test-id="ndv-items-count"]').first().waitFor();
+					const outputText = await output.innerText();
+					assert.match(outputText, /recordid/, 'the output panel shows no records');
+					await browser.settle(page);
+					await page.screenshot({ path: path.join(SCREENSHOTS, 'run-output.png') });
+					await page.setViewportSize({ width: 1400, height: 1250 }); // room for the whole criteria builder
 					const filters = page.getByText('Filters', { exact: false }).first();
 					await filters.scrollIntoViewIfNeeded().catch(() => {});
 					await page.waitForTimeout(500);
 					await page.screenshot({ path: path.join(SCREENSHOTS, 'node-criteria-builder.png') });
 					const panel = await page.locator('[data-test-id="ndv"]').first().innerText().catch(() => '');
 					assert.match(panel, /Filters|Conditions/i, 'the parameter panel shows no criteria builder');
+					// the column mapper: one input per field of the Field List, loaded from the node's method
+					// (opened, not run: a run would change a level 1 record under the trigger check)
+					const mapper = examples.find((w) => w.id === MAPPER_WORKFLOW);
+					const mapperFields = mapper.nodes.find((n) => n.name === MAPPER_NODE).parameters.fieldList.split(';;');
+					await page.setViewportSize({ width: 1400, height: 1400 }); // room for every column
+					await browser.openWorkflow(page, inst.baseUrl, mapper.id);
+					await browser.openNode(page, MAPPER_NODE);
+					const columns = page.locator('[data-test-id="resource-mapper-container"]').first();
+					await columns.getByText(mapperFields[mapperFields.length - 1], { exact: false }).first().waitFor();
+					await columns.scrollIntoViewIfNeeded().catch(() => {});
+					await browser.settle(page);
+					const mapped = await columns.innerText();
+					for (const field of mapperFields) assert.ok(mapped.includes(field), `the column mapper lacks ${field}`);
+					await page.screenshot({ path: path.join(SCREENSHOTS, 'column-mapper.png') });
+					await page.setViewportSize({ width: 1400, height: 900 });
 					await browser.openWorkflow(page, inst.baseUrl, trigger.id);
 					await browser.openNode(page, triggerNode.name);
 					await page.screenshot({ path: path.join(SCREENSHOTS, 'trigger-panel.png') });
-					for (const f of ['workflow.png', 'node-criteria-builder.png', 'trigger-panel.png']) {
+					for (const f of SCREENSHOT_FILES) {
 						assert.ok(fs.statSync(path.join(SCREENSHOTS, f)).size > 10000, `${f} looks empty`);
 					}
+					return SCREENSHOT_FILES.join(', ');
 				} finally {
 					await b.close();
 				}
