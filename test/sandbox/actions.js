@@ -252,7 +252,7 @@ const handlers = {
 			raw: buf,
 			headers: {
 				'Content-Type': contentType(file.filename),
-				'Content-Disposition': `attachment; filename="${file.filename.replace(/"/g, '')}"`,
+				'Content-Disposition': contentDisposition(file.filename),
 			},
 		};
 	},
@@ -517,6 +517,16 @@ const handlers = {
 };
 
 const FILE_COLUMNS = ['fileid', 'filename', 'filesize', 'fieldid', 'objectid', 'uploaddate'];
+
+/**
+ * `attachment; filename="..."`; a name beyond ASCII (an uploaded "Résumé.pdf") is given as
+ * RFC 6266's `filename*=UTF-8''...` first, with an ASCII fallback after it.
+ */
+function contentDisposition(filename) {
+	const ascii = filename.replace(/"/g, '').replace(/[^\x20-\x7e]/g, '_');
+	if (ascii === filename.replace(/"/g, '')) return `attachment; filename="${ascii}"`;
+	return `attachment; filename*=UTF-8''${encodeURIComponent(filename)}; filename="${ascii}"`;
+}
 
 /** Upload fields of the function's field list, narrowed to `fieldid` when given. */
 function allowedUploadFields(ctx, fieldid) {

@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { apiTokenProperty, fieldListProperty, stripPrefixesOption } from '../descriptions/common';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
+import { readTransactionLevel, transactionLevelOption, withTransactionLevel, withoutTransactionLevel } from './transactionLevel';
 import type { OperationOption } from './types';
 import { executeWrites, savedOutput } from './write/batches';
 import {
@@ -58,6 +59,7 @@ const properties: INodeProperties[] = [
 					'Whether fields of the Field List left unset in Columns are sent empty. When off, a record missing a field of the Field List is refused before any call.',
 			},
 			stripPrefixesOption,
+			transactionLevelOption,
 		],
 	},
 ];
@@ -77,7 +79,8 @@ export async function execute(
 		endpoint: resource.endpoint,
 		batchSize,
 		prepare: (itemIndex) => {
-			const fieldList = readFieldList.call(this, itemIndex);
+			const level = readTransactionLevel.call(this, itemIndex, resource);
+			const fieldList = withoutTransactionLevel(readFieldList.call(this, itemIndex));
 			const options = this.getNodeParameter('options', itemIndex, {}) as { blankUnsetFields?: boolean };
 			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList);
 			if (options.blankUnsetFields) {
@@ -97,7 +100,7 @@ export async function execute(
 						'Set the values of the new record in Columns, or with "Map Automatically" give the input item keys named like the fields (sf_First Name, cf_My Field).',
 				});
 			}
-			return { records: [orderRow({ recordid: '0', ...fields }, fieldList)] };
+			return withTransactionLevel(orderRow({ recordid: '0', ...fields }, fieldList), level);
 		},
 		output: (entry, statuses, batch) => savedOutput.call(this, entry, statuses, batch),
 	});

@@ -9,6 +9,7 @@ import {
 } from '../descriptions/common';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
+import { readTransactionLevel, transactionLevelOption, withTransactionLevel, withoutTransactionLevel } from './transactionLevel';
 import type { OperationOption } from './types';
 import type { WriteJob } from './write/batches';
 import { executeWrites, savedOutput } from './write/batches';
@@ -78,6 +79,7 @@ const properties: INodeProperties[] = [
 				description: 'Which kind of function the Fill Unchanged Fields From token belongs to',
 			},
 			stripPrefixesOption,
+			transactionLevelOption,
 		],
 	},
 ];
@@ -102,7 +104,8 @@ export async function execute(
 		batchSize: readBatchSize.call(this),
 		prepare: (itemIndex) => {
 			const recordid = readRecordId.call(this, itemIndex);
-			const fieldList = readFieldList.call(this, itemIndex);
+			const level = readTransactionLevel.call(this, itemIndex, resource);
+			const fieldList = withoutTransactionLevel(readFieldList.call(this, itemIndex));
 			const options = this.getNodeParameter('options', itemIndex, {}) as UpdateOptions;
 			const readToken = String(options.readCurrentToken ?? '').trim();
 			const readAction: ReadAction = options.readCurrentAction === 'get' ? 'get' : 'list';
@@ -127,7 +130,7 @@ export async function execute(
 			const mapped = mapperFields.call(this, itemIndex);
 			return {
 				groupKey: JSON.stringify([readToken, readAction]),
-				records: [orderRow({ recordid, ...fields }, fieldList)],
+				...withTransactionLevel(orderRow({ recordid, ...fields }, fieldList), level),
 				fieldList,
 				read: readToken ? { apiToken: readToken, action: readAction } : undefined,
 				fillFields: fieldList.length ? fieldList : mapped.length ? mapped : undefined,

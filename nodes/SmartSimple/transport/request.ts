@@ -48,7 +48,7 @@ export interface SmartConnectFile {
 }
 
 /** SmartSimple lists can take long to build; beyond this the call is reported as timed out. */
-const REQUEST_TIMEOUT_MS = 300_000;
+export const REQUEST_TIMEOUT_MS = 300_000;
 
 /** POSTs one SmartConnect call and returns its parsed JSON answer. */
 export async function smartConnectRequest(
@@ -93,8 +93,7 @@ async function send(
 	call: SmartConnectCall,
 	encoding: 'text' | 'arraybuffer',
 ): Promise<RawResponse> {
-	const { instanceUrl } = await this.getCredentials<{ instanceUrl: string }>('smartSimpleApi');
-	const url = `${String(instanceUrl).replace(/\/+$/, '')}/API/${call.apiVersion ?? 1}/${call.endpoint}/`;
+	const url = await endpointUrl.call(this, call);
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url,
@@ -116,8 +115,14 @@ async function send(
 	}
 }
 
+/** `<instance>/API/<version>/<endpoint>/`: where a call goes, and its `url` parameter. */
+export async function endpointUrl(this: SmartConnectContext, call: SmartConnectCall): Promise<string> {
+	const { instanceUrl } = await this.getCredentials<{ instanceUrl: string }>('smartSimpleApi');
+	return `${String(instanceUrl).replace(/\/+$/, '')}/API/${call.apiVersion ?? 1}/${call.endpoint}/`;
+}
+
 /** SmartConnect takes flat form fields; structured parameters travel as JSON text. */
-function toFormFields(params: IDataObject): Record<string, string> {
+export function toFormFields(params: IDataObject): Record<string, string> {
 	const fields: Record<string, string> = {};
 	for (const [name, value] of Object.entries(params)) {
 		if (value === undefined || value === null) continue;
@@ -186,7 +191,7 @@ function safeHost(url: string): string {
  * Builds the error n8n shows. Only our own words and a short, redacted excerpt of the answer go
  * in: never the request, which carries the password and the token.
  */
-async function apiError(
+export async function apiError(
 	this: SmartConnectContext,
 	call: SmartConnectCall,
 	problem: SmartConnectProblem,

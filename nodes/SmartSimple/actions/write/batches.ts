@@ -19,6 +19,8 @@ export interface WriteEntry {
 	records: IDataObject[];
 	/** Status answers SmartSimple gives for them (one per association, ...); by default one per record. */
 	statusCount?: number;
+	/** SmartConnect API version of the call (transactions with a level: 2); entries share calls only with the same. */
+	apiVersion?: 1 | 2;
 }
 
 export interface WriteJob<E extends WriteEntry> {
@@ -56,7 +58,7 @@ export async function executeWrites<E extends WriteEntry>(
 		try {
 			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const entry = { ...job.prepare(itemIndex), itemIndex, apiToken } as E;
-			const key = JSON.stringify([apiToken, entry.groupKey ?? '']);
+			const key = JSON.stringify([apiToken, entry.groupKey ?? '', entry.apiVersion ?? 1]);
 			groups.set(key, [...(groups.get(key) ?? []), entry]);
 		} catch (error) {
 			fail(error as Error, itemIndex);
@@ -78,6 +80,7 @@ export async function executeWrites<E extends WriteEntry>(
 					endpoint: job.endpoint,
 					apiToken: batch[0].apiToken,
 					itemIndex: batch[0].itemIndex,
+					apiVersion: batch[0].apiVersion,
 					params: { jsonrset: batch.flatMap((entry) => entry.records) },
 				});
 				answers = Array.isArray(response.records) ? (response.records as IDataObject[]) : [];

@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { SmartConnectCall } from './request';
+import {
+	REQUEST_TIMEOUT_MS,
+	apiError,
+	endpointUrl,
+	findProblem,
+	toFormFields,
+	transportProblem,
+} from './request';
+
+export interface UploadFile {
+	data: Buffer;
+	fileName: string;
+	mimeType: string;
+}
+
+export interface UploadCall extends SmartConnectCall {
+	file: UploadFile;
+}
+
+/**
+ * Files - Upload, the one SmartConnect call that differs on the wire: as the vendor documents
+ * it, every parameter travels in the query string (the credential adds the login there too) and
+ * the body is the file as one multipart/form-data part. An upload creates a file, so it is sent
+ * once and never again (not repeatable). The URL holds the password: no error shows it, only
+ * the host, and any URL an error page echoes loses its query string.
+ */
+export async function smartConnectUpload(this: IExecuteFunctions, call: UploadCall): Promise<IDataObject> {
+	const url = await endpointUrl.call(this, call);
+	const boundary = boundaryFor(call.file.data);
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url,
+		qs: { apitoken: call.apiToken, ...toFormFields(call.params ?? {}), url },
+		headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+		body: multipartBody(boundary, call.file),
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = await this.helpers.httpRequestWithAuthentication.call(this, 'smartSimpleApi', options);
+	} catch (error) {
+		throw await apiError.call(this, call, transportProblem(error as Error & IDataObject, url));
+	}
+	const text = String(response.body ?? '');
+	const problem = findProblem(response.statusCode, text);
+	if (!problem) return JSON.parse(text) as IDataObject;
+	// The vendor does not publish the upload's answer: plain-text confirmation is taken as it
+	// comes, a web page is not (a sign-in page or a proxy's error).
+	if (problem.code === 'NOT_JSON' && !/<\s*(!doctype|html|head|body)\b/i.test(text)) {
+		return { message: text.trim() };
+	}
+	throw await apiError.call(this, call, problem, response.statusCode, withoutQueryStrings(text));
+}
+
+/**
+ * The file as one part, written as browsers write it (RFC 7578, WHATWG): the file name as UTF-8
+ * in quotes, with `"`, CR and LF percent-encoded. The part's name is not public: "file".
+ */
+function multipartBody(boundary: string, file: UploadFile): Buffer {
+	const fileName = file.fileName.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+	const mimeType = file.mimeType.replace(/[\r\n]/g, '');
+	const head =
+		`--${boundary}\r\n` +
+		`Content-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+		`Content-Type: ${mimeType}\r\n\r\n`;
+	return Buffer.concat([Buffer.from(head, 'utf8'), file.data, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
+}
+
+/** A boundary that does not occur in the file. */
+function boundaryFor(data: Buffer): string {
+	for (;;) {
+		const boundary = `----n8nSmartSimple${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+		if (!data.includes(boundary)) return boundary;
+	}
+}
+
+/** An error page may echo the request URL, whose query string holds the login. */
+function withoutQueryStrings(text: string): string {
+	return text.replace(/\?[^\s"'<>?]*=[^\s"'<>]*/g, '?[redacted]');
+}
