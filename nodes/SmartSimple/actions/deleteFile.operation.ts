@@ -5,7 +5,7 @@ import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { fieldIdProperty } from './related';
+import { fieldIdProperty, fileNameProperty } from './related';
 import type { OperationOption } from './types';
 import { executeWrites, failureReason, isSuccess, refusedError } from './write/batches';
 import { batchSizeOption, readBatchSize } from './write/fields';
@@ -20,16 +20,7 @@ const properties: INodeProperties[] = [
 	apiTokenProperty('A Files - Delete function of this record type whose field list includes the upload fields.'),
 	{ ...recordIdProperty, description: 'The SmartSimple ID of the record the file is attached to' },
 	{ ...fieldIdProperty, required: true },
-	{
-		displayName: 'File Name',
-		name: 'fileName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Budget.pdf',
-		description:
-			'Name of the file exactly as SmartSimple lists it, with its extension (map "filename" from List Files): SmartSimple finds the file by its name',
-	},
+	fileNameProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
