@@ -27,7 +27,7 @@ const { ensureN8n, DEFAULT_N8N_VERSION, N8N_1X_VERSION } = require('../../script
 const { N8nInstance, REPO, PACKAGE_NAME, sleep, killAllGroupsSync } = require('../../scripts/lib/n8n-instance');
 const { loadExamples, withCredential, sandboxCredential } = require('../../scripts/lib/examples');
 const { Reporter } = require('./lib/reporter');
-const { operationCases, authErrorCase, jsonOf, nodeItems, okItems } = require('./lib/workflows');
+const { operationCases, authErrorCase, jsonOf, nodeItems, okItems, assertOfferedInHttpRequestNode } = require('./lib/workflows');
 
 const rep = new Reporter();
 // E2E_SCREENSHOTS_DIR: somewhere else than the committed docs/screenshots (e.g. to keep the tree clean)
@@ -271,6 +271,10 @@ async function runServer(P, install, tgz, opts, { primary }) {
 					assert.match(body, /<svg/, `${u} is not an SVG`);
 				}
 			}
+		});
+
+		await rep.check(P, "HTTP Request's Predefined Credential Type list offers smartSimpleApi (the editor's rule on /types/credentials.json)", async () => {
+			assertOfferedInHttpRequestNode(await inst.rest('GET', '/types/credentials.json'));
 		});
 
 		const finished = (list) => list.filter((e) => !['new', 'running', 'waiting'].includes(e.status) && (e.stoppedAt || e.finished));

@@ -535,6 +535,20 @@ function laterActionCases({ sb, cred }) {
 	];
 }
 
+/**
+ * The editor's rule (CredentialsSelect in n8n 2.41.1 and 1.123.81) for what HTTP Request's
+ * "Predefined Credential Type" lists, given `credentialTypes: ['extends:oAuth2Api',
+ * 'extends:oAuth1Api', 'has:authenticate']`: a type that is not hidden, not restricted to other
+ * nodes, and has `authenticate` (n8n serialises a function as {}). Applied to /types/credentials.json.
+ */
+function assertOfferedInHttpRequestNode(credentialTypes) {
+	const type = (credentialTypes || []).find((t) => t.name === 'smartSimpleApi');
+	assert.ok(type, 'smartSimpleApi is not in /types/credentials.json');
+	assert.ok(!type.hidden, 'the credential type is hidden');
+	assert.ok(!type.restrictToSupportedNodes || (type.supportedNodes || []).includes('n8n-nodes-base.httpRequest'), 'the credential type is restricted to its own nodes');
+	assert.notEqual(type.authenticate, undefined, 'the credential type has no authenticate: HTTP Request would not list it');
+}
+
 /** The error path: a credential with a wrong password. */
 function authErrorCase(ctx) {
 	const workflow = chain('ssE2eBadLogin', 'e2e: wrong password', [
@@ -543,4 +557,4 @@ function authErrorCase(ctx) {
 	return { family: 'auth error', workflow };
 }
 
-module.exports = { operationCases, authErrorCase, nodeItems, jsonOf, okItems, resultError, fanout, chain, ss, startNode, codeNode, NODE_TYPE };
+module.exports = { operationCases, authErrorCase, assertOfferedInHttpRequestNode, nodeItems, jsonOf, okItems, resultError, fanout, chain, ss, startNode, codeNode, NODE_TYPE };
