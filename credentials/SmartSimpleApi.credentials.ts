@@ -1,4 +1,5 @@
 import type {
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -77,11 +78,14 @@ export class SmartSimpleApi implements ICredentialType {
 	 * Adds the login where the call carries its other parameters: the query string when that
 	 * holds the API token (Files - Upload, whose body is the file; a GET), the `form` of a
 	 * form-encoded request from n8n's HTTP Request node, else the form body.
+	 * A property, not a method: n8n copies a community credential's own properties into the
+	 * types the editor gets, and HTTP Request offers only credential types that have
+	 * `authenticate` there (a method on the prototype would be left behind).
 	 */
-	async authenticate(
+	authenticate: IAuthenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	): Promise<IHttpRequestOptions> => {
 		assertSecureInstanceUrl(String(credentials.instanceUrl ?? ''));
 		const login = {
 			username: credentials.username,
@@ -96,7 +100,7 @@ export class SmartSimpleApi implements ICredentialType {
 		if (form !== undefined) return { ...requestOptions, form: { ...form, ...login } } as IHttpRequestOptions;
 		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
 		return { ...requestOptions, body: { ...body, ...login } };
-	}
+	};
 
 	/**
 	 * Assumption (not documented by the vendor): SmartSimple checks the login before the token.

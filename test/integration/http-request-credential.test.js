@@ -71,12 +71,17 @@ test('a GET with the parameters in the query string (the vendor accepts it): the
 	expect(ctx.sb.calls[0].query).toMatchObject({ username: ctx.sb.credentials.username, companyid: ctx.sb.credentials.companyId, alias: ctx.sb.credentials.alias });
 });
 
-test('n8n offers the credential there: it has authenticate and no node restriction', () => {
-	const { SmartSimpleApi } = require('../../dist/credentials/SmartSimpleApi.credentials');
-	const credential = new SmartSimpleApi();
-	// n8n serialises a function authenticate as {} and lists "has:authenticate" types in HTTP Request V3
-	expect(typeof credential.authenticate).toBe('function');
-	expect(credential.supportedNodes).toBeUndefined();
-	expect(credential.restrictToSupportedNodes).toBeUndefined();
-	expect(credential.httpRequestNode).toBeUndefined();
+test('n8n offers the credential there: the types the editor gets keep authenticate, with no node restriction', async () => {
+	// n8n-core's real loader of a community package, then what n8n's postProcessLoaders does with
+	// its credential types ({ ...type }) and JSON for /types/credentials.json. HTTP Request V3 lists
+	// types whose `authenticate` is defined there (credentialTypes: 'has:authenticate').
+	const { PackageDirectoryLoader } = require('n8n-core');
+	const loader = new PackageDirectoryLoader(require('path').resolve(__dirname, '../..'));
+	await loader.loadAll();
+	const served = JSON.parse(JSON.stringify(loader.types.credentials.map((type) => ({ ...type }))));
+	const type = served.find((t) => t.name === 'smartSimpleApi');
+	expect(type.authenticate).toEqual({});
+	expect(type.hidden).toBeUndefined();
+	expect(type.restrictToSupportedNodes).toBeUndefined();
+	expect(type.httpRequestNode).toBeUndefined();
 });
