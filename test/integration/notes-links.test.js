@@ -161,6 +161,23 @@ describe.each([
 		expect(items[1].json).toMatchObject({ providerId: other, consumerId: link.consumerid, status: 'created successfully' });
 	});
 
+	test('a batch that creates a link is never sent twice; a role change is tried again after a 503', async () => {
+		const { link } = linked();
+		const params = { resource, operation: 'updateProviderConsumer', apiToken: `${endpoint}-updateproviderconsumer`, providerId: link.providerid, consumerId: link.consumerid, roleName: 'Cycle' };
+		ctx.sb.faults.add({ action: 'updateproviderconsumer', status: 503, body: 'html', times: 1 });
+		const created = await run({ ...params, associationId: '0' });
+		expect(created.error.message).toMatch(/^SmartSimple may have saved these records/);
+		expect(ctx.sb.calls).toHaveLength(1);
+
+		ctx.sb.resetCalls();
+		ctx.sb.faults.clear();
+		ctx.sb.faults.add({ action: 'updateproviderconsumer', status: 503, body: 'html', times: 1 });
+		const changed = await run({ ...params, associationId: link.associationid });
+		expect(changed.error).toBeUndefined();
+		expect(changed.items[0].json.status).toBe('updated successfully');
+		expect(ctx.sb.calls).toHaveLength(2);
+	});
+
 	test('Batch Size: 5 links at 2 per call cost 3 calls', async () => {
 		const ids = ctx.sb.store.list(endpoint).slice(0, 6).map((r) => r.recordid);
 		const { items, error } = await run(

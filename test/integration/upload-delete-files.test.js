@@ -173,15 +173,16 @@ describe('uploadFile', () => {
 	test('a field outside the function\'s field list: the Field ID advice', async () => {
 		const { error } = await run({ ...l1, fieldId: '1234567' }, { input: [fileItem(BYTES, 'A.bin')] });
 		expect(error.message).toBe('SmartSimple could not run the list query');
-		expect(error.description).toMatch(/^Check the Field ID/);
+		expect(error.description).toMatch(/Check the Field ID/);
 	});
 
-	test('a server fault is not retried (an upload may have been saved) and the error shows neither URL nor login', async () => {
+	test('a server fault after sending: not sent again (the file may be saved), and the error shows neither URL nor login', async () => {
 		const { credentials } = ctx.sb;
-		const echoed = `${ctx.sb.url}/API/1/levelone/?alias=${credentials.alias}&username=${encodeURIComponent(credentials.username)}&password=${encodeURIComponent(credentials.password)}`;
-		ctx.sb.faults.add({ action: 'uploadfile', status: 500, body: `<html><body>Internal error while serving ${echoed}</body></html>` });
+		const echoed = `${ctx.sb.url}/API/1/levelone/?alias=${credentials.alias}&username=${encodeURIComponent(credentials.username)}&password=${encodeURIComponent(credentials.password)}&apitoken=levelone-uploadfile`;
+		ctx.sb.faults.add({ action: 'uploadfile', status: 503, body: `<html><body>Internal error while serving ${echoed}</body></html>` });
 		const { error, runData } = await run(l1, { input: [fileItem(BYTES, 'A.bin')] });
-		expect(error.message).toBe('SmartSimple had a server error (HTTP 500)');
+		expect(error.message).toBe('SmartSimple may have saved the file "A.bin"');
+		expect(error.description).toMatch(/^The upload failed after it may have reached SmartSimple, so it was not sent again\. .*List Files \(record 3000006, field 1234580\)/);
 		expect(ctx.sb.calls).toHaveLength(1);
 		const shown = JSON.stringify({ error, message: error.message, description: error.description, runData });
 		for (const secret of [credentials.password, encodeURIComponent(credentials.password), credentials.username, encodeURIComponent(credentials.username), 'levelone-uploadfile']) {
@@ -189,11 +190,20 @@ describe('uploadFile', () => {
 		}
 	});
 
-	test('a dropped connection: the error names the host only, no URL', async () => {
+	test('a refusal with a documented message is SmartSimple\'s answer: its error, once, with the login out of the excerpt', async () => {
+		const { credentials } = ctx.sb;
+		ctx.sb.faults.add({ action: 'uploadfile', status: 500, body: `Encountered error while processing record (user ${credentials.username})` });
+		const { error } = await run(l1, { input: [fileItem(BYTES, 'A.bin')] });
+		expect(error.message).toMatch(/SmartSimple could not save the record/);
+		expect(ctx.sb.calls).toHaveLength(1);
+		expect(JSON.stringify(error)).not.toContain(credentials.username);
+	});
+
+	test('a dropped connection: not sent again, and the error names no URL', async () => {
 		ctx.sb.faults.add({ action: 'uploadfile', body: 'reset' });
 		const { error } = await run(l1, { input: [fileItem(BYTES, 'A.bin')] });
-		expect(error.message).toBe(`Could not reach SmartSimple at ${new URL(ctx.sb.url).host}`);
-		expect(JSON.stringify({ error, d: error.description })).not.toContain('password');
+		expect(error.message).toBe('SmartSimple may have saved the file "A.bin"');
+		expect(JSON.stringify({ error, d: error.description })).not.toMatch(/password|\?alias=/);
 		expect(ctx.sb.calls).toHaveLength(1);
 	});
 

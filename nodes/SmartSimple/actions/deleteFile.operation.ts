@@ -5,6 +5,7 @@ import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
+import { requestTimeoutOption } from '../transport/timeout';
 import { fieldIdProperty, fileNameProperty } from './related';
 import type { OperationOption } from './types';
 import { executeWrites, failureReason, isSuccess, refusedError } from './write/batches';
@@ -27,7 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [batchSizeOption],
+		options: [batchSizeOption, requestTimeoutOption],
 	},
 ];
 

@@ -27,6 +27,7 @@ import {
 } from './write/fields';
 import type { ReadAction, UpdateRecord } from './write/readCurrent';
 import { fillUnchangedFields } from './write/readCurrent';
+import { requestTimeoutOption } from '../transport/timeout';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -78,6 +79,7 @@ const properties: INodeProperties[] = [
 				],
 				description: 'Which kind of function the Fill Unchanged Fields From token belongs to',
 			},
+			requestTimeoutOption,
 			stripPrefixesOption,
 			transactionLevelOption,
 		],

@@ -5,6 +5,7 @@ import { apiTokenProperty } from '../descriptions/common';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
+import { requestTimeoutOption } from '../transport/timeout';
 import type { OperationOption } from './types';
 import { executeWrites, failureReason, isSuccess, refusedError } from './write/batches';
 import { batchSizeOption, readBatchSize } from './write/fields';
@@ -70,7 +71,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [batchSizeOption],
+		options: [batchSizeOption, requestTimeoutOption],
 	},
 ];
 

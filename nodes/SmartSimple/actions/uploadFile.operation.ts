@@ -6,8 +6,9 @@ import { forEachItem } from '../helpers/items';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { errorCode } from '../transport/errors';
+import { errorCode, withCode } from '../transport/errors';
 import { answerError } from '../transport/request';
+import { timeoutOnlyOptions } from '../transport/timeout';
 import { smartConnectUpload } from '../transport/upload';
 import { mimeTypeOf } from './downloadFile.operation';
 import { explainFileFieldError, fieldIdProperty } from './related';
@@ -42,6 +43,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The file keeps its name and MIME type from that field, e.g. the output of Read/Write Files from Disk, HTTP Request or SmartSimple Download File',
 	},
+	timeoutOnlyOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -91,11 +93,21 @@ export async function execute(
 				endpoint: resource.endpoint,
 				apiToken,
 				itemIndex,
-				repeatable: false,
 				params: { objectid: recordId, fieldid: fieldId },
 				file: { data, fileName, mimeType },
 			});
 		} catch (error) {
+			if (errorCode(error) === 'MAY_HAVE_SAVED') {
+				const uncertain = answerError.call(
+					this,
+					{
+						message: `SmartSimple may have saved the file "${fileName}"`,
+						description: `The upload failed after it may have reached SmartSimple, so it was not sent again. Before uploading it again, look for "${fileName}" with List Files (record ${recordId}, field ${fieldId}): a second upload of the same name replaces it.`,
+					},
+					itemIndex,
+				);
+				throw withCode(uncertain, 'MAY_HAVE_SAVED');
+			}
 			if (errorCode(error) === 'BLANK_RESPONSE') {
 				throw answerError.call(
 					this,

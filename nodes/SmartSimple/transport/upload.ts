@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { SmartConnectCall } from './request';
+import type { RawResponse, SmartConnectCall } from './request';
 import {
-	REQUEST_TIMEOUT_MS,
 	apiError,
 	endpointUrl,
-	findProblem,
+	readAnswer,
+	requestTimeoutMs,
+	sendWithRetries,
 	toFormFields,
-	transportProblem,
 } from './request';
 
 export interface UploadFile {
@@ -23,12 +23,14 @@ export interface UploadCall extends SmartConnectCall {
 /**
  * Files - Upload, the one SmartConnect call that differs on the wire: as the vendor documents
  * it, every parameter travels in the query string (the credential adds the login there too) and
- * the body is the file as one multipart/form-data part. An upload creates a file, so it is sent
- * once and never again (not repeatable). The URL holds the password: no error shows it, only
- * the host, and any URL an error page echoes loses its query string.
+ * the body is the file as one multipart/form-data part. An upload creates a file, so it goes
+ * through the transport's retries as not repeatable: sent again only where it provably never
+ * left. The URL holds the password: errors name only the host, and answer excerpts are redacted.
  */
 export async function smartConnectUpload(this: IExecuteFunctions, call: UploadCall): Promise<IDataObject> {
-	const url = await endpointUrl.call(this, call);
+	const upload = { ...call, repeatable: false };
+	const url = await endpointUrl.call(this, upload);
+	const timeout = requestTimeoutMs.call(this, upload);
 	const boundary = boundaryFor(call.file.data);
 	const options: IHttpRequestOptions = {
 		method: 'POST',
@@ -39,23 +41,20 @@ export async function smartConnectUpload(this: IExecuteFunctions, call: UploadCa
 		encoding: 'text',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout,
 	};
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(this, 'smartSimpleApi', options);
-	} catch (error) {
-		throw await apiError.call(this, call, transportProblem(error as Error & IDataObject, url));
-	}
-	const text = String(response.body ?? '');
-	const problem = findProblem(response.statusCode, text);
-	if (!problem) return JSON.parse(text) as IDataObject;
+	const response = await sendWithRetries.call(this, upload, url, timeout, async () =>
+		(await this.helpers.httpRequestWithAuthentication.call(this, 'smartSimpleApi', options)) as RawResponse,
+	);
+	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
+	const reading = readAnswer(response.statusCode, text);
+	if ('data' in reading) return reading.data;
 	// The vendor does not publish the upload's answer: plain-text confirmation is taken as it
 	// comes, a web page is not (a sign-in page or a proxy's error).
-	if (problem.code === 'NOT_JSON' && !/<\s*(!doctype|html|head|body)\b/i.test(text)) {
+	if (reading.problem.code === 'NOT_JSON' && !/<\s*(!doctype|html|head|body)\b/i.test(text)) {
 		return { message: text.trim() };
 	}
-	throw await apiError.call(this, call, problem, response.statusCode, withoutQueryStrings(text));
+	throw await apiError.call(this, upload, reading.problem, response.statusCode, text);
 }
 
 /**
@@ -78,9 +77,4 @@ function boundaryFor(data: Buffer): string {
 		const boundary = `----n8nSmartSimple${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 		if (!data.includes(boundary)) return boundary;
 	}
-}
-
-/** An error page may echo the request URL, whose query string holds the login. */
-function withoutQueryStrings(text: string): string {
-	return text.replace(/\?[^\s"'<>?]*=[^\s"'<>]*/g, '?[redacted]');
 }

@@ -82,6 +82,10 @@ export async function executeWrites<E extends WriteEntry>(
 					itemIndex: batch[0].itemIndex,
 					apiVersion: batch[0].apiVersion,
 					params: { jsonrset: batch.flatMap((entry) => entry.records) },
+					// A batch that creates (recordid or associationid "0") must never reach SmartSimple twice.
+					repeatable: !batch.some((entry) =>
+						entry.records.some((record) => String(record.recordid) === '0' || String(record.associationid) === '0'),
+					),
 				});
 				answers = Array.isArray(response.records) ? (response.records as IDataObject[]) : [];
 			} catch (error) {
