@@ -29,6 +29,7 @@ const { loadExamples, withCredential, sandboxCredential } = require('../../scrip
 const { ensureSystemPackages } = require('../../scripts/lib/system-packages');
 const { Reporter } = require('./lib/reporter');
 const { operationCases, authErrorCase, jsonOf, nodeItems, okItems, assertOfferedInHttpRequestNode } = require('./lib/workflows');
+const { findSecrets } = require('../helpers/secrets');
 
 const rep = new Reporter();
 // E2E_SCREENSHOTS_DIR: somewhere else than the committed docs/screenshots (e.g. to keep the tree clean)
@@ -317,6 +318,17 @@ async function runServer(P, install, tgz, opts, { primary }) {
 			assert.equal(fromNow.length, 1, `expected one execution of the copy without Start From, got ${fromNow.length}`);
 			const run3 = await executionRun(inst, fromNow[0].id);
 			assert.deepEqual(jsonOf(run3.data, triggerNode.name).map((j) => String(j.recordid)), [a.recordid], 'without Start From, only the change made after activation fires');
+
+			// Secrets (docs/reliability.md): what n8n stored for each execution holds no part of the
+			// login in any encoding, and the API token only in its copy of the workflow (workflowData).
+			// (The sandbox's company ID is also a record's ID, so it is checked in the jest suites.)
+			const login = { password: cred.data.password, username: cred.data.username };
+			for (const run of [run1, run2, run3]) {
+				const { workflowData, ...stored } = run;
+				assert.deepEqual(findSecrets(JSON.stringify(run), login), [], `execution ${run.id} stores the login`);
+				const token = { token: triggerNode.parameters.apiToken };
+				assert.deepEqual(findSecrets(JSON.stringify(stored), token), [], `execution ${run.id} stores the token outside its workflow`);
+			}
 		});
 
 		if (primary && opts.browser) {

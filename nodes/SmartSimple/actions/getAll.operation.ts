@@ -11,9 +11,9 @@ import {
 } from '../descriptions/common';
 import { filtersProperty, sortProperty } from '../descriptions/filters';
 import type { FilterCondition, SortField } from '../helpers/criteria';
-import { buildCriteria, buildSort, parseCriteriaJson } from '../helpers/criteria';
+import { buildCriteria, buildSort, checkFieldsListed, parseCriteriaJson } from '../helpers/criteria';
 import { forEachItem, shapeRecord } from '../helpers/items';
-import { requiredText } from '../helpers/parameters';
+import { readFieldList, readPaging, requiredText } from '../helpers/parameters';
 import type { ResourceDefinition, ResourceName } from '../resources';
 import { resourcesWith } from '../resources';
 import { fetchAll } from '../transport/paging';
@@ -147,9 +147,10 @@ export async function execute(
 	return await forEachItem.call(this, items, async (itemIndex) => {
 		const options = { ...(this.getNodeParameter('options', itemIndex, {}) as ListOptions) };
 		for (const option of INAPPLICABLE_OPTIONS[resource.value] ?? []) delete options[option];
-		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+		const paging = readPaging.call(this, itemIndex);
 		const isReport = resource.value === 'report';
+		const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
+		const { criteria, sortby } = isReport ? {} : readQuery.call(this, itemIndex);
 
 		const othersettings: IDataObject = {};
 		if (options.valueFormat) othersettings.getstorevalue = options.valueFormat === 'stored' ? 1 : 0;
@@ -160,29 +161,32 @@ export async function execute(
 			this,
 			{
 				endpoint: resource.endpoint,
-				apiToken: requiredText.call(this, 'apiToken', 'API Token', itemIndex),
+				apiToken,
 				itemIndex,
-				criteria: isReport ? undefined : readCriteria.call(this, itemIndex),
-				sortby: isReport
-					? undefined
-					: buildSort(this.getNodeParameter('sort.sortFields', itemIndex, []) as SortField[], {
-							node: this.getNode(),
-							itemIndex,
-						}),
+				criteria,
+				sortby,
 				othersettings,
 			},
-			{ returnAll, limit, pageSize: options.pageSize },
+			paging,
 		);
 		return records.map((record) => shapeRecord(record, options));
 	});
 }
 
-function readCriteria(this: IExecuteFunctions, itemIndex: number) {
+/** Criteria and sort, checked (and against the Field List where given) before any call. */
+function readQuery(this: IExecuteFunctions, itemIndex: number) {
 	const source = { node: this.getNode(), itemIndex };
-	if (this.getNodeParameter('filterMode', itemIndex, 'builder') === 'json') {
+	const jsonMode = this.getNodeParameter('filterMode', itemIndex, 'builder') === 'json';
+	let criteria;
+	if (jsonMode) {
 		const json = this.getNodeParameter('criteriaJson', itemIndex, '[]');
-		return parseCriteriaJson(typeof json === 'string' ? json : JSON.stringify(json), source);
+		criteria = parseCriteriaJson(typeof json === 'string' ? json : JSON.stringify(json), source);
+	} else {
+		const conditions = this.getNodeParameter('filters.conditions', itemIndex, []) as FilterCondition[];
+		criteria = buildCriteria(conditions, source);
 	}
-	const conditions = this.getNodeParameter('filters.conditions', itemIndex, []) as FilterCondition[];
-	return buildCriteria(conditions, source);
+	const sortby = buildSort(this.getNodeParameter('sort.sortFields', itemIndex, []) as SortField[], source);
+	const fieldList = readFieldList.call(this, itemIndex);
+	checkFieldsListed(criteria, sortby, fieldList, source, jsonMode ? 'Criteria (JSON)' : 'Filters');
+	return { criteria, sortby };
 }

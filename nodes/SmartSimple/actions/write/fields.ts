@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toSmartSimpleValue } from '../../helpers/dates';
-import { parseFieldList } from '../../helpers/fieldList';
 import { requiredText } from '../../helpers/parameters';
 import { isWritableField, resourcesWith } from '../../resources';
 
@@ -105,9 +104,7 @@ export function readColumns(
 	return fields;
 }
 
-export function readFieldList(this: IExecuteFunctions, itemIndex: number): string[] {
-	return parseFieldList(this.getNodeParameter('fieldList', itemIndex, '') as string);
-}
+export { readFieldList } from '../../helpers/parameters';
 
 /** The field names the Columns mapper was loaded with (what the user saw), if any. */
 export function mapperFields(this: IExecuteFunctions, itemIndex: number): string[] {
