@@ -217,6 +217,6 @@ describe.each([
 
 test('Provider/Consumer is offered for UTA Level 1 and 2 only', async () => {
 	const { error } = await run({ resource: 'levelThree', operation: 'listProviderConsumer', apiToken: 'levelthree-list', recordId: '5000001', returnAll: true });
-	expect(error.message).toBe('The operation "listProviderConsumer" is not available for the resource "UTA Level 3"');
+	expect(error.message).toMatch(/^Operation "listProviderConsumer" is not available for the resource "UTA Level 3"/);
 	expect(ctx.sb.calls).toHaveLength(0);
 });

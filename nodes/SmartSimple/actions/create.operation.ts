@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { apiTokenProperty, fieldListProperty, stripPrefixesOption } from '../descriptions/common';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { readTransactionLevel, transactionLevelOption, withTransactionLevel, withoutTransactionLevel } from './transactionLevel';
+import { readLevelledFieldList, readTransactionLevel, transactionLevelOption, withTransactionLevel } from './transactionLevel';
 import type { OperationOption } from './types';
 import { executeWrites, savedOutput } from './write/batches';
 import {
@@ -15,7 +15,6 @@ import {
 	readBatchSize,
 	readColumns,
 	orderRow,
-	readFieldList,
 } from './write/fields';
 import { requestTimeoutOption } from '../transport/timeout';
 
@@ -82,7 +81,7 @@ export async function execute(
 		batchSize,
 		prepare: (itemIndex) => {
 			const level = readTransactionLevel.call(this, itemIndex, resource);
-			const fieldList = withoutTransactionLevel(readFieldList.call(this, itemIndex));
+			const fieldList = readLevelledFieldList.call(this, itemIndex, level);
 			const options = this.getNodeParameter('options', itemIndex, {}) as { blankUnsetFields?: boolean };
 			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList);
 			if (options.blankUnsetFields) {

@@ -6,6 +6,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { fieldListProblem, parseFieldList } from '../helpers/fieldList';
+import { readFieldList } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 
 export type TransactionLevel = '' | '1' | '2';
@@ -50,11 +52,19 @@ export function withTransactionLevel(record: IDataObject, level: TransactionLeve
 }
 
 /**
- * A field list copied from a version 2 function names `translevel` (the vendor's own sample
- * even joins it with one `;`): it is not a field, the option sets it, so it is left out here.
+ * The Field List. With a level set, a list copied from a version 2 function may name
+ * `translevel` (the vendor's own sample even joins it with one `;`): it is not a field, the
+ * option sets it, so it is left out before the list is checked.
  */
-export function withoutTransactionLevel(fieldList: string[]): string[] {
-	return fieldList
+export function readLevelledFieldList(this: IExecuteFunctions, itemIndex: number, level: TransactionLevel): string[] {
+	const raw = this.getNodeParameter('fieldList', itemIndex, '');
+	if (!level || typeof raw !== 'string' || !/translevel/i.test(raw)) return readFieldList.call(this, itemIndex);
+	const fields = parseFieldList(raw)
 		.map((field) => field.replace(/;\s*translevel$/i, ''))
 		.filter((field) => field.toLowerCase() !== 'translevel');
+	const problem = fieldListProblem(fields);
+	if (problem) {
+		throw new NodeOperationError(this.getNode(), `Field List: ${problem.message}`, { itemIndex, description: problem.fix });
+	}
+	return fields;
 }

@@ -9,7 +9,7 @@ import {
 } from '../descriptions/common';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { readTransactionLevel, transactionLevelOption, withTransactionLevel, withoutTransactionLevel } from './transactionLevel';
+import { readLevelledFieldList, readTransactionLevel, transactionLevelOption, withTransactionLevel } from './transactionLevel';
 import type { OperationOption } from './types';
 import type { WriteJob } from './write/batches';
 import { executeWrites, savedOutput } from './write/batches';
@@ -22,7 +22,6 @@ import {
 	orderRow,
 	readBatchSize,
 	readColumns,
-	readFieldList,
 	readRecordId,
 } from './write/fields';
 import type { ReadAction, UpdateRecord } from './write/readCurrent';
@@ -107,7 +106,7 @@ export async function execute(
 		prepare: (itemIndex) => {
 			const recordid = readRecordId.call(this, itemIndex);
 			const level = readTransactionLevel.call(this, itemIndex, resource);
-			const fieldList = withoutTransactionLevel(readFieldList.call(this, itemIndex));
+			const fieldList = readLevelledFieldList.call(this, itemIndex, level);
 			const options = this.getNodeParameter('options', itemIndex, {}) as UpdateOptions;
 			const readToken = String(options.readCurrentToken ?? '').trim();
 			const readAction: ReadAction = options.readCurrentAction === 'get' ? 'get' : 'list';
