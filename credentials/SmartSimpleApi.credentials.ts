@@ -74,23 +74,33 @@ export class SmartSimpleApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(
+	/**
+	 * Adds the login where the call carries its other parameters: the query string when that
+	 * holds the API token (Files - Upload, whose body is the file; a GET), the `form` of a
+	 * form-encoded request from n8n's HTTP Request node, else the form body.
+	 * A property, not a method: n8n copies a community credential's own properties into the
+	 * types the editor gets, and HTTP Request offers only credential types that have
+	 * `authenticate` there (a method on the prototype would be left behind).
+	 */
+	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	): Promise<IHttpRequestOptions> => {
 		assertSecureInstanceUrl(String(credentials.instanceUrl ?? ''));
-		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
-		return {
-			...requestOptions,
-			body: {
-				...body,
-				username: credentials.username,
-				password: credentials.password,
-				companyid: credentials.companyId,
-				alias: credentials.alias,
-			},
+		const login = {
+			username: credentials.username,
+			password: credentials.password,
+			companyid: credentials.companyId,
+			alias: credentials.alias,
 		};
-	}
+		if (requestOptions.qs && 'apitoken' in requestOptions.qs) {
+			return { ...requestOptions, qs: { ...requestOptions.qs, ...login } };
+		}
+		const { form } = requestOptions as IHttpRequestOptions & { form?: Record<string, unknown> };
+		if (form !== undefined) return { ...requestOptions, form: { ...form, ...login } } as IHttpRequestOptions;
+		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
+		return { ...requestOptions, body: { ...body, ...login } };
+	};
 }
 
 /** Refuses plain http to a remote host: the password would cross the network in clear. */

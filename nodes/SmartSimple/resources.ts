@@ -14,11 +14,16 @@ export type OperationName =
 	| 'updateMeta'
 	| 'listFiles'
 	| 'downloadFile'
+	| 'uploadFile'
+	| 'deleteFile'
 	| 'searchFiles'
+	| 'listNotes'
 	| 'listAssociations'
 	| 'updateAssociations'
 	| 'listAddresses'
 	| 'updateAddresses'
+	| 'listProviderConsumer'
+	| 'updateProviderConsumer'
 	| 'replaceVariables';
 
 export type ResourceName =
@@ -48,13 +53,16 @@ export interface ResourceDefinition {
 }
 
 const RECORD_OPERATIONS: OperationName[] = ['get', 'getAll', 'create', 'update', 'delete'];
-const FILE_OPERATIONS: OperationName[] = ['listFiles', 'downloadFile', 'searchFiles'];
+const FILE_OPERATIONS: OperationName[] = ['listFiles', 'downloadFile', 'uploadFile', 'deleteFile', 'searchFiles'];
+/** Provider/Consumer links exist between two UTA Level 1 or two Level 2 records only. */
+const PROVIDER_CONSUMER_OPERATIONS: OperationName[] = ['listProviderConsumer', 'updateProviderConsumer'];
 const STANDARD_TIMESTAMPS = { modified: 'sf_Modified Date', created: 'sf_Created Date' };
 const UTA_OPERATIONS: OperationName[] = [
 	...RECORD_OPERATIONS,
 	'getMeta',
 	'updateMeta',
 	...FILE_OPERATIONS,
+	'listNotes',
 	'listAssociations',
 	'updateAssociations',
 	'replaceVariables',
@@ -80,6 +88,7 @@ export const RESOURCES: ResourceDefinition[] = [
 		operations: [
 			...RECORD_OPERATIONS,
 			...FILE_OPERATIONS,
+			'listNotes',
 			'listAddresses',
 			'updateAddresses',
 			'replaceVariables',
@@ -108,6 +117,7 @@ export const RESOURCES: ResourceDefinition[] = [
 		operations: [
 			...RECORD_OPERATIONS,
 			...FILE_OPERATIONS,
+			'listNotes',
 			'listAddresses',
 			'updateAddresses',
 			'replaceVariables',
@@ -132,7 +142,7 @@ export const RESOURCES: ResourceDefinition[] = [
 		singular: 'level 1 record',
 		plural: 'level 1 records',
 		endpoint: 'levelone',
-		operations: UTA_OPERATIONS,
+		operations: [...UTA_OPERATIONS, ...PROVIDER_CONSUMER_OPERATIONS],
 		standardFields: [...UTA_FIELDS, 'sf_Customer', 'sf_Contact', 'sf_Requested Amount'],
 		timestamps: STANDARD_TIMESTAMPS,
 	},
@@ -142,7 +152,7 @@ export const RESOURCES: ResourceDefinition[] = [
 		singular: 'level 2 record',
 		plural: 'level 2 records',
 		endpoint: 'leveltwo',
-		operations: UTA_OPERATIONS,
+		operations: [...UTA_OPERATIONS, ...PROVIDER_CONSUMER_OPERATIONS],
 		standardFields: [...UTA_FIELDS, 'sf_Parent ID'],
 		timestamps: STANDARD_TIMESTAMPS,
 	},

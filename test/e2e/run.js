@@ -28,7 +28,7 @@ const { loadExamples, withCredential, sandboxCredential } = require('../../scrip
 const { ensureSystemPackages } = require('../../scripts/lib/system-packages');
 const { Reporter } = require('./lib/reporter');
 const { pack, admin, publish, executionsOf, executionRun, finished, waitFor } = require('./lib/n8n-run');
-const { operationCases, authErrorCase, jsonOf, nodeItems, okItems } = require('./lib/workflows');
+const { operationCases, authErrorCase, jsonOf, nodeItems, okItems, assertOfferedInHttpRequestNode } = require('./lib/workflows');
 const { findSecrets } = require('../helpers/secrets');
 
 const rep = new Reporter();
@@ -221,6 +221,10 @@ async function runServer(P, install, tgz, opts, { primary }) {
 					assert.match(body, /<svg/, `${u} is not an SVG`);
 				}
 			}
+		});
+
+		await rep.check(P, "HTTP Request's Predefined Credential Type list offers smartSimpleApi (the editor's rule on /types/credentials.json)", async () => {
+			assertOfferedInHttpRequestNode(await inst.rest('GET', '/types/credentials.json'));
 		});
 
 		const triggerTest = rep.check(P, 'trigger: each change of a record fires exactly once (activation poll, then a scheduled poll, in n8n start); without Start From, history does not fire', async () => {

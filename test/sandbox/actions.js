@@ -1,5 +1,7 @@
 'use strict';
-// One handler per SmartConnect action. A handler gets a context and answers one of:
+// One handler per SmartConnect action, including those the vendor added after the guide (files
+// upload/delete, notes, provider/consumer, transactions on API v2). A handler gets a context and
+// answers one of:
 //   { json: value }                 JSON text, HTTP 200
 //   { blank: true }                 blank 200 body (wrong record ID, token or endpoint)
 //   { error: message }              the error envelope (see server.js)
@@ -11,6 +13,7 @@ const { formatRecord, storedValue, displayValue } = require('./format');
 const { fileView, contentType } = require('./files');
 const { REPORTS } = require('./reports');
 const { API_USER_NAME } = require('./store');
+const { notesOf, linksOf, linkView, newLinkId, LINK_ROLES } = require('./links');
 
 const EMPTY_REQUEST = 'Invalid API Request, request is empty or null';
 const RECORD_ERROR = 'Encountered error while processing record';
@@ -192,12 +195,15 @@ const handlers = {
 				if (rid !== '0' && !(/^\d+$/.test(rid) && ctx.store.row(ctx.endpoint, rid))) {
 					return { recordid: rid, recordindex, status: failed(NOT_FOUND) };
 				}
-				const values = checkFields(ctx, rec);
+				const { level, fields, fieldCtx } = transactionLevel(ctx, rec);
+				const values = checkFields(fieldCtx, fields);
 				if (rid === '0') {
 					const created = ctx.store.create(ctx.endpoint, values, { createdBy: API_USER_NAME });
+					if (level) ctx.store.row(ctx.endpoint, created.recordid).translevel = level;
 					return { recordid: created.recordid, recordindex, status: 'created successfully' };
 				}
 				ctx.store.update(ctx.endpoint, rid, values);
+				if (level) ctx.store.row(ctx.endpoint, rid).translevel = level;
 				return { recordid: rid, recordindex, status: 'updated successfully' };
 			} catch (e) {
 				if (!(e instanceof RecordError)) throw e;
@@ -246,9 +252,60 @@ const handlers = {
 			raw: buf,
 			headers: {
 				'Content-Type': contentType(file.filename),
-				'Content-Disposition': `attachment; filename="${file.filename.replace(/"/g, '')}"`,
+				'Content-Disposition': contentDisposition(file.filename),
 			},
 		};
+	},
+
+	/**
+	 * Files - Upload: every parameter in the query string, the file as one multipart/form-data
+	 * part (any part name; its file name is kept). A file of the same name in the field is replaced.
+	 */
+	async uploadfile(ctx) {
+		const objectid = param(ctx.form, 'objectid', 'recordid');
+		const fieldid = param(ctx.form, 'fieldid');
+		if (!objectid || !fieldid || ctx.files.length !== 1) return { error: EMPTY_REQUEST };
+		if (!/^\d+$/.test(objectid) || !ctx.store.row(ctx.endpoint, objectid)) return { blank: true };
+		const [field] = allowedUploadFields(ctx, fieldid);
+		const [part] = ctx.files;
+		const filename = String(part.filename).replace(/^.*[\\/]/, '').trim(); // a path keeps only its last part
+		if (!filename) return { error: failed('the file part has no file name') };
+		const files = ctx.store.files(ctx.endpoint, objectid);
+		const same = files.findIndex((f) => f.fieldid === field.id && f.filename === filename);
+		if (same >= 0) files.splice(same, 1);
+		const file = ctx.store.addFile(ctx.endpoint, objectid, field.id, filename, Buffer.from(part.data));
+		return { json: { records: [{ ...fileView(file), status: 'uploaded successfully' }], message: {} } };
+	},
+
+	/**
+	 * Files - Delete: jsonrset [{objectid, fieldid, filename}, ...] (or the three as plain
+	 * parameters for one file); files are matched by name, and an unknown file fails only its entry.
+	 */
+	async deletefile(ctx) {
+		const single = ['objectid', 'fieldid', 'filename'].every((k) => param(ctx.form, k));
+		const rs = ctx.form.jsonrset === undefined && single
+			? { list: [{ objectid: ctx.form.objectid, fieldid: ctx.form.fieldid, filename: ctx.form.filename }] }
+			: readRecordset(ctx.form);
+		if (rs.error) return { error: rs.error };
+		const out = rs.list.map((rec, i) => {
+			const text = (k) => (rec && typeof rec === 'object' && rec[k] != null ? String(rec[k]).trim() : '');
+			const entry = { objectid: text('objectid'), fieldid: text('fieldid'), filename: text('filename'), recordindex: i + 1 };
+			try {
+				if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new RecordError('an entry must be a JSON object');
+				if (!entry.objectid || !entry.fieldid || !entry.filename) throw new RecordError('objectid, fieldid and filename are mandatory');
+				if (!/^\d+$/.test(entry.objectid) || !ctx.store.row(ctx.endpoint, entry.objectid)) return { ...entry, status: failed(NOT_FOUND) };
+				const field = uploadFieldOf(ctx, entry.fieldid);
+				const files = ctx.store.files(ctx.endpoint, entry.objectid);
+				const at = files.findIndex((f) => f.fieldid === field.id && f.filename === entry.filename);
+				if (at < 0) throw new RecordError(`file "${entry.filename}" does not exist in field ${entry.fieldid} of record ${entry.objectid}`);
+				files.splice(at, 1);
+				return { ...entry, status: 'deleted successfully' };
+			} catch (e) {
+				if (!(e instanceof RecordError)) throw e;
+				return { ...entry, status: failed(e.message) };
+			}
+		});
+		return { json: { records: out, message: {} } };
 	},
 
 	async searchfiles(ctx) {
@@ -298,6 +355,72 @@ const handlers = {
 				out.push({ associationid: '', recordindex: index, status: failed('no "contacts" or "companies" given') });
 			}
 		}
+		return { json: { records: out, message: {} } };
+	},
+
+	// ---- notes (answer shape not public: list-shaped like the other related lists)
+	async listnotes(ctx) {
+		const objectid = param(ctx.form, 'objectid', 'recordid');
+		if (!objectid) return { error: EMPTY_REQUEST };
+		if (!/^\d+$/.test(objectid) || !ctx.store.row(ctx.endpoint, objectid)) return { blank: true };
+		const rows = notesOf(ctx.store, ctx.endpoint, objectid).map((n) => ({ ...n }));
+		const res = listOf(ctx, rows, ['noteid', 'objectid', 'notetype', 'note', 'createdby', 'createddate']);
+		return { json: { records: res.rows, message: res.message } };
+	},
+
+	// ---- provider/consumer links between two UTA Level 1 (or two Level 2) records
+	async listproviderconsumer(ctx) {
+		const objectid = param(ctx.form, 'objectid', 'recordid');
+		if (!objectid) return { error: EMPTY_REQUEST };
+		if (!/^\d+$/.test(objectid) || !ctx.store.row(ctx.endpoint, objectid)) return { blank: true };
+		const id = String(Number(objectid));
+		const rows = linksOf(ctx.store, ctx.endpoint)
+			.filter((l) => l.providerid === id || l.consumerid === id)
+			.map((l) => linkView(ctx.store, ctx.endpoint, l));
+		const res = listOf(ctx, rows, ['associationid', 'providerid', 'providername', 'consumerid', 'consumername', 'roleid', 'rolename']);
+		return { json: { records: res.rows, message: res.message } };
+	},
+
+	/**
+	 * Provider/Consumer - Update: associationid "0" creates a link; an existing link (with
+	 * isupdate "1") can only change its role: another provider or consumer needs a new link.
+	 */
+	async updateproviderconsumer(ctx) {
+		const rs = readRecordset(ctx.form);
+		if (rs.error) return { error: rs.error };
+		const out = rs.list.map((rec, i) => {
+			const text = (k) => (rec && typeof rec === 'object' && rec[k] != null ? String(rec[k]).trim() : '');
+			const given = text('associationid');
+			const result = (associationid, status) => ({ associationid, recordindex: i + 1, status });
+			try {
+				if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new RecordError('an entry must be a JSON object');
+				if (!given) throw new RecordError('associationid is missing (use "0" to create a link)');
+				const ids = {};
+				for (const k of ['providerid', 'consumerid']) {
+					if (!text(k)) throw new RecordError(`${k} is mandatory`);
+					if (!/^\d+$/.test(text(k)) || !ctx.store.row(ctx.endpoint, text(k))) throw new RecordError(`${k} ${text(k)}: ${NOT_FOUND}`);
+					ids[k] = String(Number(text(k)));
+				}
+				const roleid = linkRole(text('roleid'), text('rolename'));
+				const links = linksOf(ctx.store, ctx.endpoint);
+				if (given === '0') {
+					const link = { associationid: newLinkId(ctx.store), ...ids, roleid };
+					links.push(link);
+					return result(link.associationid, 'created successfully');
+				}
+				const link = links.find((l) => l.associationid === given);
+				if (!link) return result(given, failed(NOT_FOUND));
+				if (text('isupdate') !== '1') throw new RecordError('isupdate must be "1" to change an existing link');
+				if (link.providerid !== ids.providerid || link.consumerid !== ids.consumerid) {
+					throw new RecordError('only the role of a link can change: another provider or consumer needs a new link (associationid "0")');
+				}
+				link.roleid = roleid;
+				return result(given, 'updated successfully');
+			} catch (e) {
+				if (!(e instanceof RecordError)) throw e;
+				return result(given, failed(e.message));
+			}
+		});
 		return { json: { records: out, message: {} } };
 	},
 
@@ -395,6 +518,16 @@ const handlers = {
 
 const FILE_COLUMNS = ['fileid', 'filename', 'filesize', 'fieldid', 'objectid', 'uploaddate'];
 
+/**
+ * `attachment; filename="..."`; a name beyond ASCII (an uploaded "Résumé.pdf") is given as
+ * RFC 6266's `filename*=UTF-8''...` first, with an ASCII fallback after it.
+ */
+function contentDisposition(filename) {
+	const ascii = filename.replace(/"/g, '').replace(/[^\x20-\x7e]/g, '_');
+	if (ascii === filename.replace(/"/g, '')) return `attachment; filename="${ascii}"`;
+	return `attachment; filename*=UTF-8''${encodeURIComponent(filename)}; filename="${ascii}"`;
+}
+
 /** Upload fields of the function's field list, narrowed to `fieldid` when given. */
 function allowedUploadFields(ctx, fieldid) {
 	const fields = ctx.fn.entries.map((e) => e.field).filter((f) => f && f.type === 'upload');
@@ -402,6 +535,51 @@ function allowedUploadFields(ctx, fieldid) {
 	const f = resolveField(ctx.def, /^\d+$/.test(fieldid) ? `cf_${fieldid}` : /^[sc]f_/.test(fieldid) ? fieldid : `cf_${fieldid}`);
 	if (!f || !fields.includes(f)) throw new QueryError(LIST_ERROR, `fieldid ${fieldid} is not an upload field of the function`);
 	return [f];
+}
+
+/** The upload field an entry names; a field outside the function's field list fails the entry. */
+function uploadFieldOf(ctx, fieldid) {
+	try {
+		return allowedUploadFields(ctx, fieldid)[0];
+	} catch (e) {
+		if (e instanceof QueryError) throw new RecordError(`fieldid ${fieldid} is not an upload field of the function's field list`);
+		throw e;
+	}
+}
+
+/** A provider/consumer role by ID or name (roleid wins). */
+function linkRole(roleid, rolename) {
+	if (roleid) {
+		if (!(roleid in LINK_ROLES)) throw new RecordError(`roleid "${roleid}" does not exist`);
+		return roleid;
+	}
+	if (!rolename) throw new RecordError('roleid or rolename is mandatory');
+	const found = Object.keys(LINK_ROLES).find((k) => LINK_ROLES[k].toLowerCase() === rolename.toLowerCase());
+	if (!found) throw new RecordError(`role "${rolename}" does not exist (${Object.values(LINK_ROLES).join(', ')})`);
+	return found;
+}
+
+/**
+ * Transactions on API version 2 (August 2022) carry `translevel` in each record: "1" when the
+ * transaction belongs to a UTA Level 1 record (sf_Object ID), "2" for Level 2. Version 1 has no
+ * such field. `translevel` in a function's field list is not a field: it is left out of the check.
+ */
+function transactionLevel(ctx, rec) {
+	if (ctx.endpoint !== 'transactions') return { level: undefined, fields: rec, fieldCtx: ctx };
+	const { translevel, ...fields } = rec;
+	const fieldCtx = { ...ctx, fn: { ...ctx.fn, entries: ctx.fn.entries.filter((e) => e.ref !== 'translevel') } };
+	const given = translevel == null ? '' : String(translevel).trim();
+	if (ctx.version !== '2') {
+		if (translevel !== undefined) throw new RecordError('translevel is a field of API version 2: send the call to /API/2/transactions/');
+		return { level: undefined, fields, fieldCtx };
+	}
+	if (!['1', '2'].includes(given)) throw new RecordError(`translevel must be "1" (UTA Level 1) or "2" (UTA Level 2), got "${given}"`);
+	const objectId = fields['sf_Object ID'] == null ? '' : String(fields['sf_Object ID']).trim();
+	const levelEndpoint = given === '1' ? 'levelone' : 'leveltwo';
+	if (objectId && !ctx.store.row(levelEndpoint, objectId)) {
+		throw new RecordError(`sf_Object ID ${objectId} is not a UTA Level ${given} record (translevel ${given})`);
+	}
+	return { level: given, fields, fieldCtx };
 }
 
 function findAddress(ctx, addressid, objectid) {

@@ -6,15 +6,19 @@ const path = require('path');
 const fs = require('fs');
 const { resolveField, LEVELS } = require('./schema');
 
+// Files - Upload / Delete and Notes - List came after the guide, for companies, users and UTA
+// records; Provider/Consumer - List / Update for UTA Level 1 and 2 only.
+const LATER = ['uploadfile', 'deletefile', 'listnotes'];
 const ACTIONS = {
 	report: ['list'],
-	company: ['get', 'list', 'update', 'delete', 'listfiles', 'downloadfile', 'searchfiles', 'listaddresses', 'updateaddresses', 'variablesreplace'],
-	user: ['get', 'list', 'update', 'delete', 'listfiles', 'downloadfile', 'searchfiles', 'listaddresses', 'updateaddresses', 'variablesreplace'],
+	company: ['get', 'list', 'update', 'delete', 'listfiles', 'downloadfile', 'searchfiles', 'listaddresses', 'updateaddresses', 'variablesreplace', ...LATER],
+	user: ['get', 'list', 'update', 'delete', 'listfiles', 'downloadfile', 'searchfiles', 'listaddresses', 'updateaddresses', 'variablesreplace', ...LATER],
 	sysvar: ['get', 'list', 'update'],
 	transactions: ['get', 'list', 'update', 'delete'],
 };
 for (const l of LEVELS) {
-	ACTIONS[l] = ['get', 'list', 'update', 'delete', 'getmeta', 'updatemeta', 'listfiles', 'downloadfile', 'searchfiles', 'listassociations', 'updateassociations', 'variablesreplace'];
+	ACTIONS[l] = ['get', 'list', 'update', 'delete', 'getmeta', 'updatemeta', 'listfiles', 'downloadfile', 'searchfiles', 'listassociations', 'updateassociations', 'variablesreplace', ...LATER];
+	if (l !== 'levelthree') ACTIONS[l].push('listproviderconsumer', 'updateproviderconsumer');
 }
 
 function loadDefaultFunctions() {

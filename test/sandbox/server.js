@@ -26,21 +26,72 @@ function readBody(req) {
 	});
 }
 
-/** Form fields from the query string and (for url-encoded bodies) the body; the body wins. */
+/**
+ * Form fields from the query string and the body (url-encoded, or the text parts of a
+ * multipart/form-data body); the body wins. File parts of a multipart body come back as `files`.
+ */
 function readForm(url, body, contentType) {
 	const form = {};
+	const files = [];
 	for (const [k, v] of url.searchParams) if (!(k in form)) form[k] = v;
 	const ct = String(contentType || '').toLowerCase();
+	const seen = new Set();
+	const put = (k, v) => {
+		if (seen.has(k)) return; // the first value of a repeated name counts
+		seen.add(k);
+		form[k] = v;
+	};
+	if (ct.startsWith('multipart/form-data')) {
+		for (const part of parseMultipart(body, contentType)) {
+			if (part.filename !== undefined) files.push(part);
+			else if (part.name) put(part.name, part.data.toString('utf8'));
+		}
+		return { form, files };
+	}
 	const text = body.toString('utf8');
 	if (text && (ct === '' || ct.includes('application/x-www-form-urlencoded') || ct.startsWith('text/plain'))) {
-		const seen = new Set();
-		for (const [k, v] of new URLSearchParams(text)) {
-			if (seen.has(k)) continue; // the first value of a repeated name counts
-			seen.add(k);
-			form[k] = v;
-		}
+		for (const [k, v] of new URLSearchParams(text)) put(k, v);
 	}
-	return form;
+	return { form, files };
+}
+
+/**
+ * The parts of a multipart/form-data body (RFC 7578): { name, filename?, contentType?, data }.
+ * File names arrive as browsers send them: UTF-8 in quotes, with `"`, CR and LF as %22, %0D, %0A
+ * (`filename*=UTF-8''...` is read too). A body that does not parse gives no parts.
+ */
+function parseMultipart(body, contentType) {
+	const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(String(contentType));
+	if (!m) return [];
+	const delimiter = Buffer.from(`--${m[1] || m[2]}`);
+	const parts = [];
+	let at = body.indexOf(delimiter);
+	while (at !== -1) {
+		const start = at + delimiter.length;
+		if (body.subarray(start, start + 2).toString('latin1') === '--') break; // closing delimiter
+		const next = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), start);
+		if (next === -1) break;
+		const part = body.subarray(start + 2, next); // after the CRLF that ends the delimiter line
+		const headEnd = part.indexOf('\r\n\r\n');
+		if (headEnd === -1) break;
+		const headers = {};
+		for (const line of part.subarray(0, headEnd).toString('utf8').split('\r\n')) {
+			const colon = line.indexOf(':');
+			if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+		}
+		const disposition = headers['content-disposition'] || '';
+		const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition);
+		const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+		const quoted = /(?:^|;)\s*filename="([^"]*)"/i.exec(disposition);
+		const filename = extended
+			? decodeURIComponent(extended[1])
+			: quoted
+				? quoted[1].replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n')
+				: undefined;
+		parts.push({ name: name ? name[1] : undefined, filename, contentType: headers['content-type'], data: part.subarray(headEnd + 4) });
+		at = next + 2;
+	}
+	return parts;
 }
 
 function parseJsonFields(form) {
@@ -98,7 +149,7 @@ function createServer(sb) {
 
 	async function handleApi(req, res, url, m) {
 		const body = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
-		const form = readForm(url, body, req.headers['content-type']);
+		const { form, files } = readForm(url, body, req.headers['content-type']);
 		const token = form.apitoken;
 		const fn = token ? sb.functionMap.get(token) : undefined;
 		const call = {
@@ -111,7 +162,11 @@ function createServer(sb) {
 			token: token ?? null,
 			action: fn ? fn.action : null,
 			url: form.url ?? null,
+			// the query string alone (uploads carry every parameter there) and the file parts
+			query: Object.fromEntries(url.searchParams),
+			contentType: req.headers['content-type'] ?? null,
 			form,
+			files,
 			parsed: parseJsonFields(form),
 			status: null,
 			counted: false,
@@ -152,7 +207,7 @@ function createServer(sb) {
 		if (!fn) return sendError(res, call, INVALID_TOKEN);
 		if (fn.endpoint !== m[2]) return send(res, call, 200, '', { 'Content-Type': sb.options.contentType }); // token of another record type
 
-		const ctx = { fn, endpoint: fn.endpoint, def: sb.store.schema[fn.endpoint], form, parsed: call.parsed, store: sb.store, clock: sb.clock, call, sandbox: sb };
+		const ctx = { fn, endpoint: fn.endpoint, version: m[1], def: sb.store.schema[fn.endpoint], form, files, parsed: call.parsed, store: sb.store, clock: sb.clock, call, sandbox: sb };
 		try {
 			if (fn.action === 'list') {
 				for (const hook of sb.hooks.slice()) await hook({ endpoint: fn.endpoint, action: fn.action, token, form, parsed: call.parsed, call, store: sb.store, clock: sb.clock, sandbox: sb });
@@ -277,4 +332,4 @@ function createServer(sb) {
 	});
 }
 
-module.exports = { createServer, INVALID_TOKEN, UNAUTHORIZED_HTML };
+module.exports = { createServer, parseMultipart, INVALID_TOKEN, UNAUTHORIZED_HTML };

@@ -5,6 +5,7 @@ import { apiTokenProperty, fieldListProperty, stripPrefixesOption } from '../des
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { requestTimeoutOption } from '../transport/timeout';
+import { readLevelledFieldList, readTransactionLevel, transactionLevelOption, withTransactionLevel } from './transactionLevel';
 import type { OperationOption } from './types';
 import { executeWrites, savedOutput } from './write/batches';
 import {
@@ -15,7 +16,6 @@ import {
 	orderRow,
 	readBatchSize,
 	readColumns,
-	readFieldList,
 	readColumnsSetup,
 	settleUnsetFields,
 	updateRuleNotice,
@@ -57,6 +57,7 @@ const properties: INodeProperties[] = [
 			getMetaTokenOption,
 			requestTimeoutOption,
 			stripPrefixesOption,
+			transactionLevelOption,
 		],
 	},
 ];
@@ -77,7 +78,8 @@ export async function execute(
 		endpoint: resource.endpoint,
 		batchSize,
 		prepare: (itemIndex) => {
-			const fieldList = readFieldList.call(this, itemIndex);
+			const level = readTransactionLevel.call(this, itemIndex, resource);
+			const fieldList = readLevelledFieldList.call(this, itemIndex, level);
 			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList, setup);
 			settleUnsetFields.call(this, fields, fieldList, itemIndex, setup.fieldsNotSet, false);
 			if (!Object.keys(fields).length) {
@@ -87,7 +89,7 @@ export async function execute(
 						'Set the values of the new record in Columns, or with "Map Automatically" give the input item keys named like the fields (sf_First Name, cf_My Field).',
 				});
 			}
-			return { records: [orderRow({ recordid: '0', ...fields }, fieldList)] };
+			return withTransactionLevel(orderRow({ recordid: '0', ...fields }, fieldList), level);
 		},
 		output: (entry, statuses, batch) => savedOutput.call(this, entry, statuses, batch),
 	});

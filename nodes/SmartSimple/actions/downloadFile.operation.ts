@@ -8,7 +8,7 @@ import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { errorCode } from '../transport/errors';
 import { answerError, smartConnectDownload } from '../transport/request';
-import { explainFileFieldError, fieldIdProperty } from './related';
+import { explainFileFieldError, fieldIdProperty, fileNameProperty } from './related';
 import { timeoutOnlyOptions } from '../transport/timeout';
 import type { OperationOption } from './types';
 
@@ -24,16 +24,7 @@ const properties: INodeProperties[] = [
 	),
 	{ ...recordIdProperty, description: 'The SmartSimple ID of the record the file is attached to' },
 	{ ...fieldIdProperty, required: true },
-	{
-		displayName: 'File Name',
-		name: 'fileName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Budget.pdf',
-		description:
-			'Name of the file exactly as SmartSimple lists it, with its extension (map "filename" from List Files)',
-	},
+	fileNameProperty,
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',

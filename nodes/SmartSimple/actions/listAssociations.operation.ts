@@ -2,10 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
-import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { listProperties, listRelated } from './related';
+import { listOfRecord, listProperties } from './related';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -37,7 +36,5 @@ export async function execute(
 	items: INodeExecutionData[],
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
-	return await listRelated.call(this, items, resource, (itemIndex) => ({
-		objectid: requiredText.call(this, 'recordId', 'Record ID', itemIndex),
-	}));
+	return await listOfRecord.call(this, items, resource);
 }

@@ -23,6 +23,17 @@ export const fieldIdProperty: INodeProperties = {
 		'Custom field ID of the upload field (in SmartSimple: the field\'s settings page shows it as "Field ID")',
 };
 
+export const fileNameProperty: INodeProperties = {
+	displayName: 'File Name',
+	name: 'fileName',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'Budget.pdf',
+	description:
+		'Name of the file exactly as SmartSimple lists it, with its extension (map "filename" from List Files)',
+};
+
 /** Return All, Limit and the Page Size option: what every list of related entries shows. */
 export const listProperties: INodeProperties[] = [
 	returnAllProperty,
@@ -57,6 +68,17 @@ export async function listRelated(
 			throw 'fieldid' in params ? explainFileFieldError(error) : error;
 		}
 	});
+}
+
+/** The list of what hangs off one record (addresses, associations, notes, links): its Record ID as `objectid`. */
+export async function listOfRecord(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	resource: ResourceDefinition,
+): Promise<INodeExecutionData[]> {
+	return await listRelated.call(this, items, resource, (itemIndex) => ({
+		objectid: requiredText.call(this, 'recordId', 'Record ID', itemIndex),
+	}));
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { requestTimeoutOption } from '../transport/timeout';
+import { readLevelledFieldList, readTransactionLevel, transactionLevelOption, withTransactionLevel } from './transactionLevel';
 import type { OperationOption } from './types';
 import type { WriteJob } from './write/batches';
 import { executeWrites, savedOutput } from './write/batches';
@@ -22,7 +23,6 @@ import {
 	readBatchSize,
 	readColumns,
 	readCurrentOptions,
-	readFieldList,
 	readColumnsSetup,
 	readRecordId,
 	settleUnsetFields,
@@ -52,7 +52,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...readCurrentOptions, batchSizeOption, getMetaTokenOption, requestTimeoutOption, stripPrefixesOption],
+		options: [...readCurrentOptions, batchSizeOption, getMetaTokenOption, requestTimeoutOption, stripPrefixesOption, transactionLevelOption],
 	},
 ];
 
@@ -77,7 +77,8 @@ export async function execute(
 		batchSize: readBatchSize.call(this),
 		prepare: (itemIndex) => {
 			const recordid = readRecordId.call(this, itemIndex);
-			const fieldList = readFieldList.call(this, itemIndex);
+			const level = readTransactionLevel.call(this, itemIndex, resource);
+			const fieldList = readLevelledFieldList.call(this, itemIndex, level);
 			const options = this.getNodeParameter('options', itemIndex, {}) as UpdateOptions;
 			const keep = setup.fieldsNotSet === 'keep';
 			const readToken = keep ? String(options.readCurrentToken ?? '').trim() : '';
@@ -93,7 +94,7 @@ export async function execute(
 			}
 			return {
 				groupKey: JSON.stringify([readToken, readAction]),
-				records: [orderRow({ recordid, ...fields }, fieldList)],
+				...withTransactionLevel(orderRow({ recordid, ...fields }, fieldList), level),
 				fieldList,
 				rules: setup.rules,
 				read: readToken ? { apiToken: readToken, action: readAction } : undefined,

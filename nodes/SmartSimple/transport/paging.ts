@@ -44,10 +44,20 @@ export async function fetchPage(
 			othersettings: { ...othersettings, recordstart: start, recordend: start + count - 1 },
 		},
 	});
-	const records = Array.isArray(response.records) ? (response.records as IDataObject[]) : [];
+	const records = listRecords(response);
 	const message = response.message as IDataObject | undefined;
 	const allcount = Number(message?.allcount);
 	return { records, allcount: Number.isFinite(allcount) ? allcount : undefined };
+}
+
+/**
+ * The records of a list answer: `records`, or for lists whose answer the vendor does not publish
+ * (Notes - List) also a bare array or `notes`.
+ */
+function listRecords(response: IDataObject | IDataObject[]): IDataObject[] {
+	if (Array.isArray(response)) return response;
+	const records = response.records ?? response.notes;
+	return Array.isArray(records) ? (records as IDataObject[]) : [];
 }
 
 /**

@@ -368,7 +368,185 @@ function operationCases(ctx) {
 			},
 		},
 	});
+	cases.push(...laterActionCases(ctx));
 	return cases;
+}
+
+/** Every byte value, a CR LF and a delimiter-like line: what an upload must carry exactly. */
+const UPLOAD_BYTES = Buffer.concat([Buffer.from([...Array(256).keys()]), Buffer.from('\r\n--boundary\r\n%PDF-1.4', 'latin1')]);
+const UPLOAD_NAME = 'Budget (final) [v2] – Résumé été.bin';
+
+/**
+ * The actions added after the vendor's guide, and the credential in n8n's HTTP Request node.
+ * Files: Code (a file of every byte value, an awkward name) -> Upload to A -> Download A ->
+ * Upload the downloaded file to B -> Delete A. The bytes n8n downloaded are the bytes SmartSimple
+ * holds for B, so comparing B with the original compares the download too.
+ */
+function laterActionCases({ sb, cred }) {
+	const store = sb.store;
+	const { linksOf, notesOf } = require('../../sandbox/links');
+	const [recordA, recordB] = store.list('levelone').slice(5, 7).map((r) => r.recordid);
+	const FIELD_A = '1234580';
+	const FIELD_B = '1234581';
+	const files = chain('ssE2eFiles', 'e2e: upload, download, re-upload, delete a file', [
+		{
+			...codeNode('Make a file', []),
+			parameters: {
+				jsCode: `return [{ json: { made: true }, binary: { data: { data: ${JSON.stringify(UPLOAD_BYTES.toString('base64'))}, mimeType: 'application/octet-stream', fileName: ${JSON.stringify(UPLOAD_NAME)} } } }];`,
+			},
+		},
+		ss('Upload to A', { resource: 'levelOne', operation: 'uploadFile', apiToken: 'levelone-uploadfile', recordId: recordA, fieldId: FIELD_A, binaryPropertyName: 'data' }, cred),
+		ss(
+			'Download A',
+			{ resource: 'levelOne', operation: 'downloadFile', apiToken: 'levelone-downloadfile', recordId: '={{ $json.recordId }}', fieldId: '={{ $json.fieldId }}', fileName: '={{ $json.fileName }}', binaryPropertyName: 'data' },
+			cred,
+		),
+		ss('Upload download to B', { resource: 'levelOne', operation: 'uploadFile', apiToken: 'levelone-uploadfile', recordId: recordB, fieldId: FIELD_B, binaryPropertyName: 'data' }, cred),
+		ss(
+			'Delete A',
+			{
+				resource: 'levelOne',
+				operation: 'deleteFile',
+				apiToken: 'levelone-deletefile',
+				recordId: "={{ $('Upload to A').item.json.recordId }}",
+				fieldId: "={{ $('Upload to A').item.json.fieldId }}",
+				fileName: "={{ $('Upload to A').item.json.fileName }}",
+			},
+			cred,
+		),
+	]);
+	const storedIn = (recordId, fieldId) => store.files('levelone', recordId).find((f) => f.fieldid === fieldId && f.filename === UPLOAD_NAME);
+
+	const noted = store.list('company').find((r) => notesOf(store, 'company', r.recordid).length > 0);
+	const link = linksOf(store, 'levelone')[0];
+	const [p, c] = store.list('levelone').slice(8, 10).map((r) => r.recordid);
+	const l1ForTx = store.list('levelone')[0].recordid;
+	const apiUrl = `${sb.url}/API/1/levelone/`;
+	const others = fanout('ssE2eLater', 'e2e: notes, provider/consumer, transactions v2, HTTP Request node', [
+		ss('Company list notes', { resource: 'company', operation: 'listNotes', apiToken: 'company-listnotes', recordId: noted.recordid, returnAll: true }, cred, continueOnError),
+		ss('Level 1 list links', { resource: 'levelOne', operation: 'listProviderConsumer', apiToken: 'levelone-listproviderconsumer', recordId: link.providerid, returnAll: true }, cred, continueOnError),
+		ss(
+			'Level 1 create link',
+			{ resource: 'levelOne', operation: 'updateProviderConsumer', apiToken: 'levelone-updateproviderconsumer', associationId: '0', providerId: p, consumerId: c, roleName: 'Cycle' },
+			cred,
+			continueOnError,
+		),
+		ss(
+			'Transaction create on API v2',
+			{
+				resource: 'transaction',
+				operation: 'create',
+				apiToken: 'transactions-update-v2',
+				fieldList: 'sf_Object ID;;sf_Subject;;sf_Status;;sf_Type;translevel',
+				columns: { mappingMode: 'defineBelow', value: { 'sf_Object ID': l1ForTx, sf_Subject: 'Created by e2e on API v2', sf_Status: '1', sf_Type: '2' }, matchingColumns: [], schema: [] },
+				options: { transactionLevel: '1' },
+			},
+			cred,
+			continueOnError,
+		),
+		{
+			id: nodeId(),
+			name: 'HTTP Request with the SmartSimple credential',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [400, 0],
+			parameters: {
+				method: 'POST',
+				url: apiUrl,
+				authentication: 'predefinedCredentialType',
+				nodeCredentialType: 'smartSimpleApi',
+				sendBody: true,
+				contentType: 'form-urlencoded',
+				bodyParameters: {
+					parameters: [
+						{ name: 'apitoken', value: 'levelone-list' },
+						{ name: 'url', value: apiUrl },
+						{ name: 'othersettings', value: '{"recordstart":1,"recordend":3}' },
+					],
+				},
+				options: { response: { response: { responseFormat: 'json' } } },
+			},
+			credentials: { smartSimpleApi: { id: cred.id, name: cred.name } },
+			...continueOnError,
+		},
+	]);
+	return [
+		{
+			family: 'files',
+			workflow: files,
+			checks: {
+				'upload stores the exact bytes under the exact name': (r) => {
+					const [item] = okItems(r, 'Upload to A');
+					assert.equal(item.fileName, UPLOAD_NAME);
+					assert.equal(item.fileSize, UPLOAD_BYTES.length);
+					assert.equal(item.status, 'uploaded successfully');
+					assert.equal(item.recordId, recordA);
+				},
+				'download gives back the same bytes (re-uploaded to B: identical)': (r) => {
+					const [item] = nodeItems(r, 'Download A');
+					assert.ok(!item.json.error, item.json.error);
+					assert.equal(item.json.fileName, UPLOAD_NAME);
+					assert.equal(item.json.fileSize, UPLOAD_BYTES.length);
+					if (item.binary.data.data && !item.binary.data.id) {
+						assert.equal(Buffer.compare(Buffer.from(item.binary.data.data, 'base64'), UPLOAD_BYTES), 0, 'the downloaded bytes differ');
+					}
+					const b = storedIn(recordB, FIELD_B);
+					assert.ok(b, `no "${UPLOAD_NAME}" in field ${FIELD_B} of record ${recordB}`);
+					assert.equal(Buffer.compare(store.fileContent(b), UPLOAD_BYTES), 0, 'the bytes downloaded and uploaded again differ from the original');
+				},
+				'delete removes the file from A': (r) => {
+					const [item] = okItems(r, 'Delete A');
+					assert.deepEqual(item, { recordId: recordA, fieldId: FIELD_A, fileName: UPLOAD_NAME, deleted: true, status: 'deleted successfully' });
+					assert.equal(storedIn(recordA, FIELD_A), undefined);
+				},
+			},
+		},
+		{
+			family: 'later actions',
+			workflow: others,
+			checks: {
+				'list notes returns the notes': (r) => assert.deepEqual(okItems(r, 'Company list notes'), notesOf(store, 'company', noted.recordid)),
+				'provider/consumer list returns the record\'s links': (r) => {
+					const items = okItems(r, 'Level 1 list links');
+					assert.ok(items.some((i) => i.associationid === link.associationid), JSON.stringify(items).slice(0, 300));
+				},
+				'provider/consumer update creates the link': (r) => {
+					const [item] = okItems(r, 'Level 1 create link');
+					assert.equal(item.status, 'created successfully');
+					const made = linksOf(store, 'levelone').find((l) => l.associationid === item.associationId);
+					assert.deepEqual(made && [made.providerid, made.consumerid], [p, c]);
+				},
+				'transaction create with a level goes to API v2 with translevel': (r) => {
+					const [item] = okItems(r, 'Transaction create on API v2');
+					assert.equal(item.translevel, '1');
+					assert.equal(store.get('transactions', item.recordid).translevel, '1');
+					assert.ok(sb.calls.some((call) => call.path === '/API/2/transactions/' && call.parsed.jsonrset[0].translevel === '1'));
+				},
+				'the HTTP Request node reads SmartSimple with the smartSimpleApi credential': (r) => {
+					const [body] = okItems(r, 'HTTP Request with the SmartSimple credential');
+					assert.deepEqual(
+						(body.records || []).map((x) => x.recordid),
+						store.list('levelone').slice(0, 3).map((x) => x.recordid),
+						JSON.stringify(body).slice(0, 300),
+					);
+				},
+			},
+		},
+	];
+}
+
+/**
+ * The editor's rule (CredentialsSelect in n8n 2.41.1 and 1.123.81) for what HTTP Request's
+ * "Predefined Credential Type" lists, given `credentialTypes: ['extends:oAuth2Api',
+ * 'extends:oAuth1Api', 'has:authenticate']`: a type that is not hidden, not restricted to other
+ * nodes, and has `authenticate` (n8n serialises a function as {}). Applied to /types/credentials.json.
+ */
+function assertOfferedInHttpRequestNode(credentialTypes) {
+	const type = (credentialTypes || []).find((t) => t.name === 'smartSimpleApi');
+	assert.ok(type, 'smartSimpleApi is not in /types/credentials.json');
+	assert.ok(!type.hidden, 'the credential type is hidden');
+	assert.ok(!type.restrictToSupportedNodes || (type.supportedNodes || []).includes('n8n-nodes-base.httpRequest'), 'the credential type is restricted to its own nodes');
+	assert.notEqual(type.authenticate, undefined, 'the credential type has no authenticate: HTTP Request would not list it');
 }
 
 /** The error path: a credential with a wrong password. */
@@ -379,4 +557,4 @@ function authErrorCase(ctx) {
 	return { family: 'auth error', workflow };
 }
 
-module.exports = { operationCases, authErrorCase, nodeItems, jsonOf, okItems, resultError, fanout, chain, ss, startNode, codeNode, NODE_TYPE };
+module.exports = { operationCases, authErrorCase, assertOfferedInHttpRequestNode, nodeItems, jsonOf, okItems, resultError, fanout, chain, ss, startNode, codeNode, NODE_TYPE };

@@ -24,6 +24,8 @@ export interface WriteEntry {
 	 * a record whose `recordid`, `associationid` or `addressid` is "0".
 	 */
 	creates?: boolean;
+	/** SmartConnect API version of the call (transactions with a level: 2); entries share calls only with the same. */
+	apiVersion?: 1 | 2;
 }
 
 export interface WriteJob<E extends WriteEntry> {
@@ -72,7 +74,7 @@ export async function executeWrites<E extends WriteEntry>(
 		try {
 			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const entry = { ...job.prepare(itemIndex), itemIndex, apiToken } as E;
-			const key = JSON.stringify([apiToken, entry.groupKey ?? '']);
+			const key = JSON.stringify([apiToken, entry.groupKey ?? '', entry.apiVersion ?? 1]);
 			const group = groups.get(key);
 			if (group) group.push(entry);
 			else groups.set(key, [entry]);
@@ -104,6 +106,7 @@ export async function executeWrites<E extends WriteEntry>(
 					endpoint: job.endpoint,
 					apiToken: batch[0].apiToken,
 					itemIndex: batch[0].itemIndex,
+					apiVersion: batch[0].apiVersion,
 					params: { jsonrset: batch.flatMap((entry) => entry.records) },
 					repeatable,
 				});
