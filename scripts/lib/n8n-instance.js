@@ -329,7 +329,8 @@ class N8nInstance {
 			lastName: owner.lastName || 'Owner',
 			password: owner.password,
 		};
-		// n8n 1.x answers /healthz/readiness a moment before its REST routes exist: retry a 404
+		// n8n 1.x answers /healthz/readiness a moment before its REST routes exist (404), and on a
+		// loaded machine before its database is ready (503 "Database is not ready!"): retry both
 		let r;
 		let text;
 		for (let attempt = 0; ; attempt++) {
@@ -339,7 +340,7 @@ class N8nInstance {
 				body: JSON.stringify(body),
 			});
 			text = await r.text();
-			if (r.status !== 404 || attempt >= 60) break;
+			if ((r.status !== 404 && r.status !== 503) || attempt >= 120) break;
 			await sleep(250);
 		}
 		if (!r.ok) throw new Error(`POST /rest/owner/setup: ${r.status} ${text.slice(0, 500)}`);
