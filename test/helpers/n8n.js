@@ -562,4 +562,6 @@ module.exports = {
 	loadCredentialType,
 	HarnessCredentialsHelper,
 	HarnessStart,
+	NodeTypes,
+	makeAdditionalData,
 };
