@@ -413,7 +413,10 @@ async function touch(count) {
 }
 
 async function main() {
-	const { warmUp, work, repeat = 1 } = await setUp();
+	const setup = await setUp();
+	const { warmUp, work } = setup;
+	// A profile (run.js --profile) measures a few repeats, for more samples.
+	const repeat = spec.repeat ?? setup.repeat ?? 1;
 	await warmUp();
 	await admin('POST', 'reset-calls');
 	let wallMs = 0;

@@ -4,18 +4,19 @@
  * figures, never pass/fail on timings (call counts are asserted in jest).
  *
  *   node test/bench/run.js [--runs 5] [--only read-10k-p1000,poll-idle] [--contenders a,b,c,d]
- *                          [--no-docs] [--profile]
+ *                          [--no-docs] [--profile a,b]
  *
  * Each scenario runs `--runs` times per contender, every time in a fresh process
  * (test/bench/contender.js), contenders taking turns to go first; the figures are the medians.
  * The sandbox runs in its own process (test/bench/sandbox-process.js), seeded the same for every
- * contender: 10,000 level-one records for the 10k reads, polls and creates (in that order:
+ * contender: 10,000 level-one records for the 10k reads, the creates and the polls (reads first:
  * creates add records), 100,000 for the 100k reads.
  *
  * Unless --no-docs: writes docs/benchmarks.svg (the chart) and the table between the markers in
  * docs/benchmarks.md, from this run. Raw figures go to test/bench/results/latest.json.
- * --profile: also runs contender (a) once per scenario under `node --cpu-prof` and prints where
- * its CPU went (test/bench/profile-summary.js); profiles land in test/bench/results/profiles/.
+ * --profile [a,b]: also runs these contenders (default a) once per scenario under `node --cpu-prof`
+ * and prints where their CPU went in the measured part (test/bench/profile-summary.js); the
+ * profiles land in test/bench/results/profiles/. `--runs 0 --profile` only profiles.
  */
 const fs = require('fs');
 const os = require('os');
@@ -37,14 +38,14 @@ const CONTENDERS = {
 const contendersOf = (scenario) => (scenario.kind === 'read' ? ['a', 'b', 'c', 'd'] : ['a', 'b', 'c']);
 
 function parseArgs(argv) {
-	const args = { runs: 5, only: undefined, contenders: 'abcd', docs: true, profile: false };
+	const args = { runs: 5, only: undefined, contenders: 'abcd', docs: true, profile: '' };
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
 		if (flag === '--runs') args.runs = Number(argv[++i]);
 		else if (flag === '--only') args.only = argv[++i].split(',');
 		else if (flag === '--contenders') args.contenders = argv[++i].replace(/,/g, '');
 		else if (flag === '--no-docs') args.docs = false;
-		else if (flag === '--profile') args.profile = true;
+		else if (flag === '--profile') args.profile = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i].replace(/,/g, '') : 'a';
 		else throw new Error(`unknown option ${flag} (see the comment at the top of test/bench/run.js)`);
 	}
 	return args;
@@ -95,7 +96,7 @@ async function runScenario(scenario, sandbox, { runs, contenders }) {
 		// Contenders take turns going first, so that none always meets a cold sandbox.
 		const order = who.map((_, i) => who[(i + run) % who.length]);
 		for (const contender of order) {
-			const spec = { contender, scenario, sandbox: { url: sandbox.url, credentials: sandbox.credentials, control: sandbox.control } };
+			const spec = { contender, scenario, repeat: scenario.kind === 'poll' ? 20 : 3, sandbox: { url: sandbox.url, credentials: sandbox.credentials, control: sandbox.control } };
 			samples[contender].push(await spawnJson([path.join(__dirname, 'contender.js'), JSON.stringify(spec)]));
 			process.stderr.write('.');
 		}
@@ -121,11 +122,11 @@ async function runScenario(scenario, sandbox, { runs, contenders }) {
 	return figures;
 }
 
-async function profileScenario(scenario, sandbox) {
-	const dir = path.join(RESULTS, 'profiles', scenario.id);
+async function profileScenario(scenario, sandbox, contender) {
+	const dir = path.join(RESULTS, 'profiles', `${scenario.id}-${contender}`);
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
-	const spec = { contender: 'a', scenario, sandbox: { url: sandbox.url, credentials: sandbox.credentials, control: sandbox.control } };
+	const spec = { contender, scenario, repeat: scenario.kind === 'poll' ? 20 : 3, sandbox: { url: sandbox.url, credentials: sandbox.credentials, control: sandbox.control } };
 	const { windows } = await spawnJson([path.join(__dirname, 'contender.js'), JSON.stringify(spec)], {
 		nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200'],
 	});
@@ -246,7 +247,11 @@ async function main() {
 				process.stderr.write(`${scenario.label} `);
 				if (args.runs > 0) results.push({ scenario, figures: await runScenario(scenario, sandbox, args) });
 				process.stderr.write('\n');
-				if (args.profile) profiles.push({ scenario, summary: await profileScenario(scenario, sandbox) });
+				for (const contender of args.profile || []) {
+					if (contendersOf(scenario).includes(contender)) {
+						profiles.push({ scenario, contender, summary: await profileScenario(scenario, sandbox, contender) });
+					}
+				}
 			}
 		} finally {
 			sandbox.stop();
@@ -259,7 +264,9 @@ async function main() {
 	const table = tableMarkdown(results);
 	const checks = targets(results);
 	console.log(`\n${header}\n\n${table}\n\nTargets (issue 11):\n${checks.join('\n')}`);
-	for (const { scenario, summary } of profiles) console.log(`\nCPU profile of (a), ${scenario.label}:\n${summary.text}`);
+	for (const { scenario, contender, summary } of profiles) {
+		console.log(`\nCPU profile of (${contender}), ${scenario.label}:\n${summary.text}`);
+	}
 
 	fs.mkdirSync(RESULTS, { recursive: true });
 	fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ info, args, results, checks }, null, 2));

@@ -98,4 +98,4 @@ function parametersFor(scenario) {
 	};
 }
 
-module.exports = { SCENARIOS, BATCH_SIZE, CREATE_FIELDS, createInput, parametersFor, sandboxRecords };
+module.exports = { SCENARIOS, BATCH_SIZE, CREATE_FIELDS, CREATE_FIELD_LIST, createInput, parametersFor, sandboxRecords };

@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty, fieldListProperty, stripPrefixesOption } from '../descriptions/common';
+import { parseFieldList } from '../helpers/fieldList';
+import { perItemParameter } from '../helpers/items';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
@@ -14,7 +16,6 @@ import {
 	readBatchSize,
 	readColumns,
 	orderRow,
-	readFieldList,
 } from './write/fields';
 
 export const option: OperationOption = {
@@ -73,12 +74,14 @@ export async function execute(
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
 	const batchSize = readBatchSize.call(this);
+	const fieldListOf = perItemParameter(this, 'fieldList', '', parseFieldList);
+	const optionsOf = perItemParameter(this, 'options', {} as { blankUnsetFields?: boolean });
 	return await executeWrites.call(this, items, {
 		endpoint: resource.endpoint,
 		batchSize,
 		prepare: (itemIndex) => {
-			const fieldList = readFieldList.call(this, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as { blankUnsetFields?: boolean };
+			const fieldList = fieldListOf(itemIndex);
+			const options = optionsOf(itemIndex);
 			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList);
 			if (options.blankUnsetFields) {
 				for (const field of fieldList) if (fields[field] === undefined) fields[field] = '';

@@ -17,14 +17,19 @@ export function stripFieldPrefix(field: string): string {
  */
 export function withoutFieldPrefixes<T>(record: Record<string, T>): Record<string, T> {
 	const keys = Object.keys(record);
-	const stripped = keys.map(stripFieldPrefix);
+	const received = new Set(keys);
+	// Counted once per record, not per key: lists strip every record of thousands.
+	const shortCount = new Map<string, number>();
+	for (const key of keys) {
+		const short = stripFieldPrefix(key);
+		shortCount.set(short, (shortCount.get(short) ?? 0) + 1);
+	}
 	const result: Record<string, T> = {};
-	keys.forEach((key, index) => {
-		const short = stripped[index];
+	for (const key of keys) {
+		const short = stripFieldPrefix(key);
 		// Also keep it where the short name is another key as received (`cf_sf_X` beside `sf_X`).
-		const collides =
-			stripped.filter((other) => other === short).length > 1 || (short !== key && keys.includes(short));
+		const collides = (shortCount.get(short) ?? 0) > 1 || (short !== key && received.has(short));
 		result[collides ? key : short] = record[key];
-	});
+	}
 	return result;
 }
