@@ -17,19 +17,16 @@ export function stripFieldPrefix(field: string): string {
  */
 export function withoutFieldPrefixes<T>(record: Record<string, T>): Record<string, T> {
 	const keys = Object.keys(record);
-	const received = new Set(keys);
-	// Counted once per record, not per key: lists strip every record of thousands.
-	const shortCount = new Map<string, number>();
-	for (const key of keys) {
-		const short = stripFieldPrefix(key);
-		shortCount.set(short, (shortCount.get(short) ?? 0) + 1);
-	}
+	const shorts = keys.map(stripFieldPrefix);
+	// Counted once per record, not once per key: a list strips thousands of records.
+	const count = new Map<string, number>();
+	for (const short of shorts) count.set(short, (count.get(short) ?? 0) + 1);
 	const result: Record<string, T> = {};
-	for (const key of keys) {
-		const short = stripFieldPrefix(key);
+	keys.forEach((key, index) => {
+		const short = shorts[index];
 		// Also keep it where the short name is another key as received (`cf_sf_X` beside `sf_X`).
-		const collides = (shortCount.get(short) ?? 0) > 1 || (short !== key && received.has(short));
+		const collides = (count.get(short) ?? 0) > 1 || (short !== key && Object.prototype.hasOwnProperty.call(record, short));
 		result[collides ? key : short] = record[key];
-	}
+	});
 	return result;
 }
