@@ -340,7 +340,7 @@ async function setUp() {
 		b: () => n8n.createPoller({ nodeType: FloorTrigger, parameters: {} }),
 		c: () => {
 			const state = { since: pollSince };
-			return { poll: () => bare.poll(state) };
+			return { poll: async () => [await bare.poll(state)] };
 		},
 	}[spec.contender]();
 	const pollOnce = async () => {

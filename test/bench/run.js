@@ -238,6 +238,7 @@ async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const scenarios = SCENARIOS.filter((s) => !args.only || args.only.includes(s.id));
 	const results = [];
+	const failures = [];
 	const profiles = [];
 	const groups = [...new Set(scenarios.map(sandboxRecords))];
 	for (const levelone of groups) {
@@ -245,7 +246,14 @@ async function main() {
 		try {
 			for (const scenario of scenarios.filter((s) => sandboxRecords(s) === levelone)) {
 				process.stderr.write(`${scenario.label} `);
-				if (args.runs > 0) results.push({ scenario, figures: await runScenario(scenario, sandbox, args) });
+				// A scenario that fails is reported and the others still run.
+				if (args.runs > 0) {
+					try {
+						results.push({ scenario, figures: await runScenario(scenario, sandbox, args) });
+					} catch (error) {
+						failures.push(`${scenario.label}: ${error.message}`);
+					}
+				}
 				process.stderr.write('\n');
 				for (const contender of args.profile || []) {
 					if (contendersOf(scenario).includes(contender)) {
@@ -264,6 +272,7 @@ async function main() {
 	const table = tableMarkdown(results);
 	const checks = targets(results);
 	console.log(`\n${header}\n\n${table}\n\nTargets (issue 11):\n${checks.join('\n')}`);
+	if (failures.length) console.log(`\nFAILED:\n${failures.join('\n')}`);
 	for (const { scenario, contender, summary } of profiles) {
 		console.log(`\nCPU profile of (${contender}), ${scenario.label}:\n${summary.text}`);
 	}
@@ -283,6 +292,7 @@ async function main() {
 		}
 		console.log('\nwrote docs/benchmarks.svg and the table in docs/benchmarks.md');
 	}
+	if (failures.length) process.exitCode = 1;
 }
 
 main().catch((error) => {
