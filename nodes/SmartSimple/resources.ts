@@ -214,3 +214,42 @@ export function resourcesWith(operation: OperationName): ResourceName[] {
 		(resource) => resource.value,
 	);
 }
+
+/**
+ * What a standard field holds, where it means the same on every record type. The column mapper
+ * types these without a Get Meta call; a field missing here has an unknown type.
+ */
+export type FieldKind = 'text' | 'date' | 'number' | 'option' | 'reference';
+
+const STANDARD_FIELD_KINDS: Record<string, FieldKind> = {
+	'sf_Name': 'text',
+	'sf_Address': 'text',
+	'sf_City': 'text',
+	'sf_State/Province': 'text',
+	'sf_Country': 'text',
+	'sf_Postal Code': 'text',
+	'sf_Phone': 'text',
+	'sf_Website': 'text',
+	'sf_First Name': 'text',
+	'sf_Last Name': 'text',
+	'sf_Email': 'text',
+	'sf_Title': 'text',
+	'sf_Subject': 'text',
+	'sf_Value': 'text',
+	'sf_Description': 'text',
+	'sf_Start Date': 'date',
+	'sf_End Date': 'date',
+	'sf_Requested Amount': 'number',
+	'sf_Type': 'option',
+	'sf_Status': 'option',
+	'sf_Owner': 'reference',
+	'sf_Customer': 'reference',
+	'sf_Contact': 'reference',
+	'sf_Parent ID': 'reference',
+	'sf_Company ID': 'reference',
+	'sf_Object ID': 'reference',
+};
+
+export function standardFieldKind(field: string): FieldKind | undefined {
+	return STANDARD_FIELD_KINDS[field];
+}

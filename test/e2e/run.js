@@ -26,6 +26,7 @@ const { spawnSync } = require('child_process');
 const { ensureN8n, DEFAULT_N8N_VERSION, N8N_1X_VERSION } = require('../../scripts/lib/n8n-install');
 const { N8nInstance, REPO, PACKAGE_NAME, sleep, killAllGroupsSync } = require('../../scripts/lib/n8n-instance');
 const { loadExamples, withCredential, sandboxCredential } = require('../../scripts/lib/examples');
+const { ensureSystemPackages } = require('../../scripts/lib/system-packages');
 const { Reporter } = require('./lib/reporter');
 const { operationCases, authErrorCase, jsonOf, nodeItems, okItems } = require('./lib/workflows');
 
@@ -355,6 +356,9 @@ async function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	rep.log('', `n8n versions: ${opts.versions.join(', ')}; cache: ${require('../../scripts/lib/n8n-install').cacheRoot()}`);
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'smartsimple-e2e-'));
+	if (opts.browser && !process.env.CHROMIUM_PATH) {
+		await rep.check('', 'headless Chromium is there (Debian package chromium, installed when missing)', () => ensureSystemPackages(['chromium']).chromium);
+	}
 	const tgz = await rep.check('', 'npm pack makes a tarball with the built node, trigger and credential', () => pack(work));
 	let sandboxOk = false;
 	try {

@@ -1,11 +1,11 @@
 'use strict';
 /**
  * The one POST (transport/request.ts) as it reaches a server: URL, form encoding, structured
- * parameters as JSON text, answers parsed from text whatever their content type, and the
- * field pickers' one-record probe (methods/loadOptions.ts).
+ * parameters as JSON text, answers parsed from text whatever their content type. (The field
+ * pickers' one-record probe is tested in editor.test.js.)
  */
 const http = require('http');
-const { runNode, runLoadOptions } = require('../helpers/n8n');
+const { runNode } = require('../helpers/n8n');
 const { useSandbox } = require('../helpers/sandbox');
 
 const ctx = useSandbox({ seed: 42, records: 'small' });
@@ -139,82 +139,5 @@ describe('answers', () => {
 		expect(error).toBeUndefined();
 		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
 		expect(items[0].json.recordid).toBe('101');
-	});
-});
-
-describe('field pickers (loadOptions getFields), in n8n-core\'s LoadOptionsContext', () => {
-	const getFields = (parameters) =>
-		runLoadOptions({
-			parameters,
-			credentials: ctx.sb.credentials,
-			method: 'getFields',
-			path: 'filters.conditions.field',
-		});
-
-	test('the field list given: exactly its fields, no call', async () => {
-		const options = await getFields({
-			resource: 'levelOne',
-			operation: 'getAll',
-			fieldList: 'sf_Name;; cf_Program Area ;;sf_Status',
-			apiToken: 'levelone-list',
-		});
-		expect(options).toEqual([
-			{ name: 'sf_Name', value: 'sf_Name' },
-			{ name: 'cf_Program Area', value: 'cf_Program Area' },
-			{ name: 'sf_Status', value: 'sf_Status' },
-		]);
-		expect(ctx.sb.calls.length).toBe(0);
-	});
-
-	test('no field list, a token: one call for one record, its keys', async () => {
-		const options = await getFields({
-			resource: 'levelOne',
-			operation: 'getAll',
-			fieldList: '',
-			apiToken: 'levelone-list-byid',
-		});
-		expect(options.map((o) => o.value)).toEqual([
-			'recordid',
-			'sf_Name',
-			'sf_Status',
-			'sf_Modified Date',
-			'cf_1234567',
-			'cf_1234569',
-		]);
-		expect(ctx.sb.calls.length).toBe(1);
-		expect(ctx.sb.calls[0].parsed.othersettings).toEqual({ recordstart: 1, recordend: 1 });
-	});
-
-	test('no field list, token is an expression: the standard fields, no call', async () => {
-		const options = await getFields({
-			resource: 'systemVariable',
-			operation: 'getAll',
-			fieldList: '',
-			apiToken: '={{ $json.t }}',
-		});
-		expect(options.map((o) => o.value)).toEqual(['sf_Name', 'sf_Value', 'sf_Description']);
-		expect(ctx.sb.calls.length).toBe(0);
-	});
-
-	test('no field list, a token, no records match: the standard fields', async () => {
-		ctx.sb.faults.add({ body: '{"records":[],"message":{"recordfrom":0,"recordto":0,"recordcount":0,"allcount":0}}' });
-		const options = await getFields({ resource: 'levelTwo', operation: 'getAll', fieldList: '', apiToken: 'leveltwo-list' });
-		expect(options.map((o) => o.value)).toEqual([
-			'sf_Name',
-			'sf_Type',
-			'sf_Status',
-			'sf_Owner',
-			'sf_Start Date',
-			'sf_End Date',
-			'sf_Created Date',
-			'sf_Modified Date',
-			'sf_Parent ID',
-		]);
-	});
-
-	test('a wrong token: the picker shows the mapped error', async () => {
-		await expect(
-			getFields({ resource: 'company', operation: 'getAll', fieldList: '', apiToken: 'no-such-token' }),
-		).rejects.toMatchObject({ message: 'SmartSimple did not recognise the API token' });
 	});
 });

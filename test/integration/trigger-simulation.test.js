@@ -3,7 +3,9 @@
  * Randomized simulation of the SmartSimple Trigger, fixed seed: hundreds of polls through n8n's
  * real PollContext against the sandbox, with creates and edits between polls and between the
  * pages of a poll, long runs of records sharing one second (longer than a page), writes in the
- * same second as the last poll's newest record, and faults part way through polls.
+ * same second as the last poll's newest record, late commits (saves stamped up to Look Back
+ * seconds before they become visible, earlier than records already emitted), and faults part
+ * way through polls (a poll that read changes before the fault returns them).
  *
  * Ground truth is the sandbox's own record of every (recordid, sf_Modified Date) state. A state
  * that was current when a successful poll began and still current when it ended must have been
@@ -19,6 +21,7 @@ const SEED = 20250602;
 const POLLS = 400;
 const PAGE = 20;
 const TS = 'sf_Modified Date';
+const LOOK_BACK = 30;
 
 let sb;
 beforeAll(async () => {
@@ -46,7 +49,7 @@ test('simulation: every change emitted exactly once, idle polls cost one call', 
 			timestampField: TS,
 			idField: 'recordid',
 			filters: {},
-			options: { pageSize: PAGE },
+			options: { pageSize: PAGE, lookBack: LOOK_BACK },
 		},
 		credentials: sb.credentials,
 	});
@@ -72,11 +75,27 @@ test('simulation: every change emitted exactly once, idle polls cost one call', 
 		states.add(key(record.recordid, record[TS]));
 		writes++;
 	};
+	// A save SmartSimple commits late: stamped up to LOOK_BACK seconds ago, visible from now on
+	// (never earlier than the record's current stamp: a record's own saves keep their order).
+	let lateCommits = 0;
+	const lateCommit = () => {
+		const at = sb.clock.ms() - random.range(1, LOOK_BACK) * 1000;
+		let record;
+		if (random.chance(0.2)) record = sb.store.create('levelone', { sf_Name: `Late ${lateCommits}` }, { at });
+		else {
+			const id = random.pick(sb.store.rows('levelone')).recordid;
+			const stamp = new Date(at).toISOString().replace('T', ' ').slice(0, 19);
+			if (sb.store.row('levelone', id)[TS] >= stamp) return;
+			record = sb.store.update('levelone', id, { sf_Status: random.pick(['Draft', 'Submitted']) }, { at });
+		}
+		states.add(key(record.recordid, record[TS]));
+		lateCommits++;
+	};
 	const burst = (n) => {
 		for (let i = 0; i < n; i++) write();
 	};
 
-	const figures = { polls: 0, failed: 0, idle: [], busy: [], superseded: 0, longTies: 0 };
+	const figures = { polls: 0, failed: 0, partial: 0, idle: [], busy: [], superseded: 0, longTies: 0 };
 	const poll = async ({ quiet = false } = {}) => {
 		const before = current();
 		const cursorBefore = JSON.stringify(poller.staticData.cursor ?? null);
@@ -95,13 +114,18 @@ test('simulation: every change emitted exactly once, idle polls cost one call', 
 		const calls = sb.calls.length;
 		if (failed) {
 			figures.failed++;
-			// The cursor is only stored with the items: a failed poll leaves it as it was.
+			// Only a poll that read nothing fails, and it leaves the cursor as it was.
 			expect(JSON.stringify(poller.staticData.cursor ?? null)).toBe(cursorBefore);
 			return;
 		}
 		for (const record of items) {
 			const k = key(record.recordid, record[TS]);
 			emitted.set(k, (emitted.get(k) ?? 0) + 1);
+		}
+		// A fault part way: what was read is out, the rest is for the next poll.
+		if (sb.calls.some((call) => call.fault)) {
+			figures.partial++;
+			return;
 		}
 		const after = current();
 		for (const [id, ts] of before) if (after.get(id) === ts) required.add(key(id, ts));
@@ -139,6 +163,9 @@ test('simulation: every change emitted exactly once, idle polls cost one call', 
 			figures.longTies++;
 			burst(random.range(PAGE + 5, PAGE * 3)); // all in one second, longer than a page
 		}
+		if (random.chance(0.15)) {
+			for (let n = random.range(1, 3); n > 0; n--) lateCommit();
+		}
 		if (random.chance(0.12)) {
 			sb.faults.add({ endpoint: 'levelone', action: 'list', after: random.int(3), times: 1, ...random.pick(FAULTS) });
 		}
@@ -164,7 +191,9 @@ test('simulation: every change emitted exactly once, idle polls cost one call', 
 		pageSize: PAGE,
 		polls: figures.polls,
 		failedPolls: figures.failed,
+		partialPolls: figures.partial,
 		writes,
+		lateCommits,
 		longTies: figures.longTies,
 		recordsChanged: changedStates.length,
 		emitted: sum([...emitted.values()]),
@@ -180,7 +209,7 @@ test('simulation: every change emitted exactly once, idle polls cost one call', 
 			max: Math.max(...busyCalls),
 			changesPerBusyPoll: +(sum(figures.busy.map((b) => b.changes)) / figures.busy.length).toFixed(1),
 		},
-		cursorIds: poller.staticData.cursor.ids.length,
+		cursorPairs: poller.staticData.cursor.emitted.length,
 	};
 	process.stdout.write(`\ntrigger simulation: ${JSON.stringify(report, null, 1)}\n`);
 
@@ -190,7 +219,9 @@ test('simulation: every change emitted exactly once, idle polls cost one call', 
 		phantom: [],
 	});
 	expect(report.emitted).toBeGreaterThan(1000);
-	expect(figures.failed).toBeGreaterThan(10);
+	expect(figures.failed + figures.partial).toBeGreaterThan(10);
+	expect(figures.partial).toBeGreaterThan(0);
+	expect(lateCommits).toBeGreaterThan(50);
 	expect(report.callsPerIdlePoll).toEqual({ min: 1, max: 1 });
 	// Without writes during paging, K changes cost exactly ceil(K / page size) calls.
 	for (const { calls, changes } of figures.busy) expect(calls).toBe(Math.ceil(changes / PAGE));

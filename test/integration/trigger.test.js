@@ -54,7 +54,13 @@ const desc = [
 	{ field: TS, direction: 'desc' },
 	{ field: 'recordid', direction: 'desc' },
 ];
-const window = (end) => ({ recordstart: 1, recordend: end });
+// Every trigger call asks for stored values: display values follow the instance's locale.
+const window = (end) => ({ getstorevalue: 1, recordstart: 1, recordend: end });
+/** The cursor after emitting `ids` at `ts` (no look-back); `floorId`: IDs up to it count as emitted. */
+const tieCursor = (ts, ids, floorId = null) => ({
+	done: { ts, id: floorId },
+	emitted: [...ids].sort((x, y) => x - y).map((id) => ({ ts, id })),
+});
 
 /** Level-one records newest first, as the store holds them. */
 function newest() {
@@ -86,28 +92,21 @@ describe('first activation', () => {
 		expect(items).toBeNull();
 		expect(calls).toEqual([{ sortby: desc, othersettings: window(PAGE) }]);
 		// Both records share the newest second: both are history, remembered by ID.
-		expect(p.staticData.cursor).toEqual({
-			ts: a[TS],
-			floorId: null,
-			ids: [a.recordid, b.recordid].sort((x, y) => x - y),
-		});
+		expect(p.staticData.cursor).toEqual(tieCursor(a[TS], [a.recordid, b.recordid]));
 
 		const idle = await tick(p);
 		expect(idle.items).toBeNull();
+		const [low, high] = [a.recordid, b.recordid].sort((x, y) => x - y);
 		expect(idle.calls).toEqual([
 			{
-				criteria: [
-					atOrAfter('(', a[TS]),
-					...notEmitted(a[TS], p.staticData.cursor.ids[0]),
-					...notEmitted(a[TS], p.staticData.cursor.ids[1]),
-				],
+				criteria: [atOrAfter('(', a[TS]), ...notEmitted(a[TS], low), ...notEmitted(a[TS], high)],
 				sortby: asc,
 				othersettings: window(PAGE),
 			},
 		]);
 	});
 
-	test('with a tie longer than the page, the newest ID becomes the floor', async () => {
+	test('with a tie longer than the page, the oldest row read becomes the floor', async () => {
 		ctx.sb.clock.advance(60_000);
 		const ids = newest()
 			.slice(-7)
@@ -116,11 +115,17 @@ describe('first activation', () => {
 		const p = poller();
 		await tick(p);
 		const ts = ctx.sb.clock.timestamp();
-		expect(p.staticData.cursor).toEqual({ ts, floorId: ids.at(-1), ids: [] });
+		// The page holds the newest five of the seven; the two below it are passed over.
+		const read = ids.slice(-PAGE);
+		expect(p.staticData.cursor).toEqual(tieCursor(ts, read.slice(1), read[0]));
 		const idle = await tick(p);
 		expect(idle.items).toBeNull();
 		expect(idle.calls).toEqual([
-			{ criteria: [atOrAfter('(', ts), ...keyset(ts, ids.at(-1))], sortby: asc, othersettings: window(PAGE) },
+			{
+				criteria: [atOrAfter('(', ts), ...keyset(ts, read[0]), ...read.slice(1).flatMap((id) => notEmitted(ts, id))],
+				sortby: asc,
+				othersettings: window(PAGE),
+			},
 		]);
 	});
 });
@@ -150,16 +155,12 @@ describe('polling', () => {
 				endpoint: 'levelone',
 				row: ctx.sb.store.row('levelone', first.recordid),
 				entries: ctx.sb.fn(TOKEN).entries,
-				settings: { getstorevalue: 0, keyformat: 0 },
+				settings: { getstorevalue: 1, keyformat: 0 },
 				store: ctx.sb.store,
 			}),
 		);
 		expect(calls).toHaveLength(1);
-		expect(p.staticData.cursor).toEqual({
-			ts: created[TS],
-			floorId: null,
-			ids: [second.recordid, created.recordid].sort((x, y) => x - y),
-		});
+		expect(p.staticData.cursor).toEqual(tieCursor(created[TS], [second.recordid, created.recordid]));
 		expect((await tick(p)).items).toBeNull();
 	});
 
@@ -206,10 +207,10 @@ describe('polling', () => {
 			othersettings: window(PAGE),
 		});
 		expect(calls[2].criteria).toEqual([atOrAfter('(', ts), ...keyset(ts, changed[9].recordid)]);
-		expect(before).toEqual({ ts, floorId: null, ids: changed.map((r) => r.recordid) });
+		expect(before).toEqual(tieCursor(ts, changed.map((r) => r.recordid)));
 	});
 
-	test('a poll that fails part way keeps the cursor; the next one emits everything once', async () => {
+	test('a poll that fails part way returns what it read; the next one continues after it', async () => {
 		const p = await activated();
 		const cursor = structuredClone(p.staticData.cursor);
 		ctx.sb.clock.advance(2000);
@@ -217,16 +218,24 @@ describe('polling', () => {
 			.slice(40, 52)
 			.map((r) => edit(r.recordid))
 			.sort((a, b) => a.recordid - b.recordid);
-		// The second call of the poll answers SmartConnect's documented list error.
-		ctx.sb.faults.add({ endpoint: 'levelone', action: 'list', after: 1, times: 1, envelope: 'json' });
+		// A poll whose first call fails has read nothing: it fails and the cursor stays.
+		ctx.sb.faults.add({ endpoint: 'levelone', action: 'list', times: 1, envelope: 'json' });
 		ctx.sb.resetCalls();
 		await expect(p.poll()).rejects.toThrow(/SmartSimple/);
 		expect(p.staticData.cursor).toEqual(cursor);
-		expect(ctx.sb.calls).toHaveLength(2);
+		expect(ctx.sb.calls).toHaveLength(1);
 
-		const { items, calls } = await tick(p);
-		expect(emitted(items)).toEqual(changed.map(keyOf));
-		expect(calls).toHaveLength(3);
+		// The second call of the next poll answers SmartConnect's documented list error: the first
+		// page's changes are emitted and the cursor moves to the last of them.
+		ctx.sb.faults.add({ endpoint: 'levelone', action: 'list', after: 1, times: 1, envelope: 'json' });
+		const partial = await tick(p);
+		expect(emitted(partial.items)).toEqual(changed.slice(0, PAGE).map(keyOf));
+		expect(partial.calls).toHaveLength(2);
+		expect(p.staticData.cursor).toEqual(tieCursor(changed[0][TS], changed.slice(0, PAGE).map((r) => r.recordid)));
+
+		const rest = await tick(p);
+		expect(emitted(rest.items)).toEqual(changed.slice(PAGE).map(keyOf));
+		expect(rest.calls).toHaveLength(2);
 		expect((await tick(p)).items).toBeNull();
 	});
 
@@ -273,7 +282,7 @@ describe('parameters', () => {
 			cond('and', 'sf_Name', 'isempty', 'false'),
 			cond('or', 'recordid', '>', '0'),
 		]);
-		const ts = p.staticData.cursor.ts;
+		const ts = p.staticData.cursor.done.ts;
 		const { calls } = await tick(p);
 		expect(calls[0].criteria.slice(0, 3)).toEqual([
 			cond('(', 'sf_Name', 'isempty', 'false'),
@@ -347,6 +356,17 @@ describe('parameters', () => {
 		expect(emitted((await tick(p)).items)).toEqual([keyOf(changed)]);
 	});
 
+	test('a cursor stored by 0.1.0 ({ ts, floorId, ids }) carries on from the same position', async () => {
+		const p = await activated();
+		const { done, emitted: pairs } = p.staticData.cursor;
+		p.staticData.cursor = { ts: done.ts, floorId: done.id, ids: pairs.map((pair) => pair.id) };
+		const changed = edit(newest()[9].recordid, 3);
+		const { items, calls } = await tick(p);
+		expect(emitted(items)).toEqual([keyOf(changed)]);
+		expect(calls).toHaveLength(1);
+		expect(p.staticData.cursor).toEqual(tieCursor(changed[TS], [changed.recordid]));
+	});
+
 	test('watching another record type starts again from its newest record', async () => {
 		const p = await activated();
 		p.node.parameters.resource = 'company';
@@ -354,12 +374,157 @@ describe('parameters', () => {
 		const { items, calls } = await tick(p);
 		expect(items).toBeNull();
 		expect(calls[0].sortby).toEqual(desc);
-		expect(p.staticData.cursor.ts).toBe(
+		expect(p.staticData.cursor.done.ts).toBe(
 			ctx.sb.store
 				.list('company')
 				.map((r) => r[TS])
 				.sort()
 				.at(-1),
 		);
+	});
+});
+
+describe('stored values (issue 12 #5)', () => {
+	test('an instance that displays dates as 06/02/2025 09:00:07 AM: the cursor reads and sends stored values', async () => {
+		ctx.sb.store.dateLocale = 'en-US';
+		try {
+			const p = await activated();
+			expect(ctx.sb.calls[0].parsed.othersettings.getstorevalue).toBe(1);
+			const changed = edit(newest()[12].recordid, 7);
+			expect(changed[TS]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+			const { items, calls } = await tick(p);
+			expect(emitted(items)).toEqual([keyOf(changed)]);
+			expect(calls).toHaveLength(1);
+			// Stored values throughout: the status key, not its caption.
+			expect(items[0].sf_Status).toBe(ctx.sb.store.row('levelone', changed.recordid).sf_Status);
+			const idle = await tick(p);
+			expect(idle.items).toBeNull();
+			expect(idle.calls).toEqual([
+				{
+					criteria: [atOrAfter('(', changed[TS]), ...notEmitted(changed[TS], changed.recordid)],
+					sortby: asc,
+					othersettings: window(PAGE),
+				},
+			]);
+		} finally {
+			ctx.sb.store.dateLocale = 'iso';
+		}
+	});
+});
+
+describe('late commits: options.lookBack (issue 8 §4)', () => {
+	test('a save stamped before records already emitted fires once, in the one call of the next poll', async () => {
+		const p = await activated({}, { lookBack: 60 });
+		const ids = newest().map((r) => r.recordid);
+		const first = edit(ids[14], 30);
+		expect(emitted((await tick(p)).items)).toEqual([keyOf(first)]);
+
+		// Committed late: stamped 10 s before the record already emitted, visible only now.
+		ctx.sb.clock.advance(5000);
+		const late = ctx.sb.store.update('levelone', ids[15], { sf_Status: '3' }, { at: ctx.sb.clock.ms() - 15_000 });
+		expect(late[TS] < first[TS]).toBe(true);
+		const { items, calls } = await tick(p);
+		expect(emitted(items)).toEqual([keyOf(late)]);
+		expect(calls).toHaveLength(1);
+
+		// Idle: one call, both pairs excluded in the criteria, nothing emitted twice.
+		const idle = await tick(p);
+		expect(idle.items).toBeNull();
+		expect(idle.calls).toHaveLength(1);
+		expect(idle.calls[0].criteria).toEqual(
+			expect.arrayContaining([...notEmitted(first[TS], first.recordid), ...notEmitted(late[TS], late.recordid)]),
+		);
+
+		// Past the window (more than 60 s before the newest emitted), a late commit is not seen.
+		const tooLate = ctx.sb.store.update('levelone', ids[16], { sf_Status: '3' }, { at: ctx.sb.clock.ms() - 120_000 });
+		expect((await tick(p)).items).toBeNull();
+		expect(tooLate[TS] < late[TS]).toBe(true);
+	});
+
+	test('without a look-back the same late commit is missed (the default costs nothing extra)', async () => {
+		const p = await activated();
+		const ids = newest().map((r) => r.recordid);
+		const first = edit(ids[17], 30);
+		expect(emitted((await tick(p)).items)).toEqual([keyOf(first)]);
+		ctx.sb.store.update('levelone', ids[18], { sf_Status: '3' }, { at: ctx.sb.clock.ms() - 10_000 });
+		const { items, calls } = await tick(p);
+		expect(items).toBeNull();
+		expect(calls[0].criteria[0]).toEqual(atOrAfter('(', first[TS]));
+	});
+
+	test('a negative look-back is refused before any call, naming the option', async () => {
+		const p = poller({}, { lookBack: -5 });
+		await expect(p.poll()).rejects.toThrow(/Look Back "-5"/);
+		expect(ctx.sb.calls).toHaveLength(0);
+	});
+});
+
+describe('the editor (issue 12 #12, trigger part)', () => {
+	const { runLoadOptions } = require('../helpers/n8n');
+	const { SmartSimpleTrigger } = require('../../dist/nodes/SmartSimple/SmartSimpleTrigger.node');
+	const properties = new SmartSimpleTrigger().description.properties;
+
+	test('Timestamp Field and ID Field are dropdowns of the function fields, defaults unchanged', async () => {
+		const timestamp = properties.filter((prop) => prop.name === 'timestampField');
+		const id = properties.find((prop) => prop.name === 'idField');
+		for (const prop of [...timestamp, id]) {
+			expect(prop.type).toBe('options');
+			expect(prop.typeOptions.loadOptionsMethod).toBe('getFields');
+		}
+		expect(timestamp.map((prop) => prop.default).sort()).toEqual(['sf_Created Date', 'sf_Modified Date']);
+		expect(id.default).toBe('recordid');
+
+		const fields = await runLoadOptions({
+			nodeType: 'smartSimpleTrigger',
+			parameters: { resource: 'levelOne', apiToken: TOKEN, event: 'modified' },
+			credentials: ctx.sb.credentials,
+			method: 'getFields',
+		});
+		expect(fields.map((field) => field.value)).toEqual(expect.arrayContaining(['recordid', TS]));
+		expect(ctx.sb.calls).toHaveLength(1);
+	});
+
+	test('Instance Time Zone is a dropdown of IANA zones', () => {
+		const options = properties.find((prop) => prop.name === 'options').options;
+		const zone = options.find((option) => option.name === 'timezone');
+		expect(zone.type).toBe('options');
+		expect(zone.options.map((option) => option.value)).toEqual(
+			expect.arrayContaining(['UTC', 'America/Toronto', 'Europe/Paris']),
+		);
+		expect(zone.options.map((option) => option.value)).toContain(zone.default);
+	});
+});
+
+describe('Start From as an expression (issue 12 #4)', () => {
+	// Its own sandbox, its clock at the real time, so that `$now` means the sandbox's now.
+	const own = useSandbox({ seed: 12, records: 'small', hourlyLimit: 1e9, now: new Date() });
+
+	test('the backfill runs once: the cursor is keyed on the expression as written, not its value', async () => {
+		const startFrom = '={{ $now.minus({ days: 7 }) }}';
+		const p = createPoller({
+			parameters: {
+				resource: 'levelOne',
+				apiToken: TOKEN,
+				event: 'modified',
+				timestampField: TS,
+				idField: 'recordid',
+				filters: {},
+				options: { pageSize: PAGE, startFrom },
+			},
+			credentials: own.sb.credentials,
+		});
+		const ids = own.sb.store.rows('levelone').map((r) => r.recordid);
+		const changed = ids.slice(0, 3).map((id) => own.sb.store.update('levelone', id, { sf_Status: '2' }));
+		const first = await p.poll();
+		expect(first[0].map((item) => item.json.recordid).sort()).toEqual(changed.map((r) => r.recordid).sort());
+
+		// A second later `$now` (and so the expression's value) has moved on.
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		expect(await p.poll()).toBeNull();
+
+		// Another expression is another start: the backfill runs again, once.
+		p.node.parameters.options.startFrom = '={{ $now.minus({ days: 8 }) }}';
+		expect((await p.poll())[0]).toHaveLength(3);
+		expect(await p.poll()).toBeNull();
 	});
 });

@@ -1,6 +1,25 @@
 'use strict';
 // Display versus stored values, and the shape of an output record (keyformat 0/1/2).
 
+/**
+ * How the instance displays dates (its locale settings). Stored values are always
+ * `YYYY-MM-DD HH:MM:SS`; display values follow the locale: 'iso' (default) shows them as stored,
+ * 'en-US' as `06/02/2025 09:00:07 AM`, 'en-GB' as `02/06/2025 09:00:07`. Date fields (no time)
+ * show the date part only outside 'iso'.
+ */
+const DATE_LOCALES = ['iso', 'en-US', 'en-GB'];
+
+function localDate(stored, locale, withTime) {
+	const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(String(stored));
+	if (!m || locale === 'iso') return stored;
+	const [, y, mo, d, h = '00', mi = '00', se = '00'] = m;
+	const date = locale === 'en-US' ? `${mo}/${d}/${y}` : `${d}/${mo}/${y}`;
+	if (!withTime) return date;
+	if (locale === 'en-GB') return `${date} ${h}:${mi}:${se}`;
+	const hour = Number(h) % 12 || 12;
+	return `${date} ${String(hour).padStart(2, '0')}:${mi}:${se} ${Number(h) < 12 ? 'AM' : 'PM'}`;
+}
+
 function money(stored) {
 	const s = String(stored).trim();
 	if (!/^-?\d+(\.\d+)?$/.test(s)) return s;
@@ -41,6 +60,9 @@ function displayValue(field, stored, store) {
 			return money(stored);
 		case 'user':
 			return store.userName(stored) ?? stored;
+		case 'timestamp':
+		case 'date':
+			return localDate(stored, store.dateLocale ?? 'iso', field.type === 'timestamp');
 		default:
 			return stored;
 	}
@@ -70,4 +92,4 @@ function formatRecord({ endpoint, row, entries, settings, store }) {
 	return out;
 }
 
-module.exports = { money, optionCaption, storedValue, displayValue, outputKey, formatRecord };
+module.exports = { DATE_LOCALES, localDate, money, optionCaption, storedValue, displayValue, outputKey, formatRecord };

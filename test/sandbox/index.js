@@ -31,6 +31,7 @@ const NON_API_USER = { username: 'staff.user@sandbox.example.org', password: 'Sa
  * @param {boolean} [options.defaultFunctions=true]
  * @param {object} [options.credentials]       override alias/companyId/username/password
  * @param {string} [options.contentType]       Content-Type of JSON answers (default text/html;charset=UTF-8)
+ * @param {'iso'|'en-US'|'en-GB'} [options.dateLocale='iso'] how display values show dates (stored values stay YYYY-MM-DD HH:MM:SS)
  * @param {boolean} [options.quiet=true]
  */
 async function startSandbox(options = {}) {
@@ -46,10 +47,12 @@ async function startSandbox(options = {}) {
 		defaultFunctions: true,
 		contentType: 'text/html;charset=UTF-8',
 		quiet: true,
+		dateLocale: 'iso',
 		...options,
 	};
 	const clock = createClock({ start: opts.now, running: opts.clockRunning });
 	const store = createStore({ seed: opts.seed, records: opts.records, clock });
+	store.dateLocale = opts.dateLocale;
 	const fnList = [...(opts.defaultFunctions ? loadDefaultFunctions() : [])];
 	for (const f of opts.functions || []) {
 		const i = fnList.findIndex((x) => x.token === f.token);

@@ -196,6 +196,16 @@ function createServer(sb) {
 			}
 			return reply(res, 200, sb.faults.list);
 		}
+		if (p === '/__sandbox/display') {
+			if (method === 'POST' && data.dateLocale !== undefined) {
+				try {
+					sb.store.dateLocale = data.dateLocale;
+				} catch (e) {
+					return reply(res, 400, { error: e.message });
+				}
+			}
+			return reply(res, 200, { dateLocale: sb.store.dateLocale });
+		}
 		if (p === '/__sandbox/limit') {
 			if (method === 'POST') {
 				if (data.hourlyLimit !== undefined) sb.hourly.limit = Number(data.hourlyLimit);
@@ -214,7 +224,9 @@ function createServer(sb) {
 				if (method === 'DELETE' && rm[2]) return reply(res, 200, { deleted: sb.store.remove(ep, rm[2]) });
 				if (method === 'POST') {
 					const id = rm[2] || (data.recordid != null && String(data.recordid) !== '0' ? String(data.recordid) : null);
-					const rec = id ? sb.store.update(ep, id, data.fields || {}) : sb.store.create(ep, data.fields || {});
+					// `at`: a late commit, stamped at that (earlier) time but visible from now on.
+					const stamp = { at: data.at };
+					const rec = id ? sb.store.update(ep, id, data.fields || {}, stamp) : sb.store.create(ep, data.fields || {}, stamp);
 					return reply(res, 200, rec);
 				}
 			} catch (e) {

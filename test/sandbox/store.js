@@ -6,6 +6,8 @@ const { defineSchema, indexSchema, reindex, resolveField, RECORD_ENDPOINTS, LEVE
 const { generate } = require('./seed');
 const { createRandom, hashInts } = require('./prng');
 const files = require('./files');
+const { formatTimestamp, toMs } = require('./clock');
+const { DATE_LOCALES } = require('./format');
 
 const CONTACT_ROLES = { 1: 'Primary Contact', 2: 'Signee Internal', 3: 'Reviewer', 4: 'Program Officer', 5: 'Finance Contact' };
 const COMPANY_ROLES = { 11: 'Applicant Organization', 12: 'Fiscal Sponsor', 13: 'Partner' };
@@ -15,7 +17,7 @@ const API_USER_NAME = 'SmartConnect API';
 
 class StoreError extends Error {}
 
-function createStore({ seed = 42, records = 'full', clock }) {
+function createStore({ seed = 42, records = 'full', clock, dateLocale = 'iso' }) {
 	const schema = indexSchema(defineSchema());
 	const generated = generate({ seed, records });
 	const data = {};
@@ -63,9 +65,20 @@ function createStore({ seed = 42, records = 'full', clock }) {
 	};
 	const hasField = (ep, key) => schema[ep].byKey.has(key);
 
+	/** `at` (a late commit: a write stamped before it becomes visible) or the clock's now. */
+	const stampOf = (at) => (at === undefined || at === null ? clock.timestamp() : formatTimestamp(toMs(at)));
+
 	const store = {
 		schema,
 		seed,
+		/** How display values show dates (format.js DATE_LOCALES); stored values never change. */
+		get dateLocale() {
+			return dateLocale;
+		},
+		set dateLocale(locale) {
+			if (!DATE_LOCALES.includes(locale)) throw new StoreError(`dateLocale must be one of ${DATE_LOCALES.join(', ')}`);
+			dateLocale = locale;
+		},
 		staffIds,
 		endpoints: RECORD_ENDPOINTS,
 		/** Internal rows in record ID order (do not mutate outside the store). */
@@ -81,14 +94,17 @@ function createStore({ seed = 42, records = 'full', clock }) {
 			return r ? copy(r) : undefined;
 		},
 		count: (ep) => epData(ep).rows.length,
-		/** Creates a record; stamps sf_Created Date / sf_Modified Date from the clock unless given. */
-		create(ep, fields = {}, { createdBy = API_USER_NAME } = {}) {
+		/**
+		 * Creates a record; stamps sf_Created Date / sf_Modified Date from the clock (or `at`, for a
+		 * late commit) unless given.
+		 */
+		create(ep, fields = {}, { createdBy = API_USER_NAME, at } = {}) {
 			const d = epData(ep);
 			const def = schema[ep];
 			const values = normaliseFields(ep, fields);
 			const row = { recordid: d.nextId++, archived: false };
 			for (const f of def.fields) row[f.key] = f.kind === 'cf' ? null : '';
-			const now = clock.timestamp();
+			const now = stampOf(at);
 			if (hasField(ep, 'sf_Created Date')) row['sf_Created Date'] = now;
 			if (hasField(ep, 'sf_Modified Date')) row['sf_Modified Date'] = now;
 			if (hasField(ep, 'sf_Created By')) row['sf_Created By'] = createdBy;
@@ -97,13 +113,13 @@ function createStore({ seed = 42, records = 'full', clock }) {
 			d.byId.set(row.recordid, row);
 			return copy(row);
 		},
-		/** Changes fields of a record; stamps sf_Modified Date from the clock unless given. */
-		update(ep, id, fields = {}) {
+		/** Changes fields of a record; stamps sf_Modified Date from the clock (or `at`) unless given. */
+		update(ep, id, fields = {}, { at } = {}) {
 			const d = epData(ep);
 			const row = d.byId.get(toId(id));
 			if (!row) throw new StoreError(`${ep} ${id} does not exist`);
 			const values = normaliseFields(ep, fields);
-			if (hasField(ep, 'sf_Modified Date') && !('sf_Modified Date' in values)) row['sf_Modified Date'] = clock.timestamp();
+			if (hasField(ep, 'sf_Modified Date') && !('sf_Modified Date' in values)) row['sf_Modified Date'] = stampOf(at);
 			Object.assign(row, values);
 			return copy(row);
 		},

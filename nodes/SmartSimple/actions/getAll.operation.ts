@@ -14,7 +14,7 @@ import type { FilterCondition, SortField } from '../helpers/criteria';
 import { buildCriteria, buildSort, parseCriteriaJson } from '../helpers/criteria';
 import { forEachItem, shapeRecord } from '../helpers/items';
 import { requiredText } from '../helpers/parameters';
-import type { ResourceDefinition } from '../resources';
+import type { ResourceDefinition, ResourceName } from '../resources';
 import { resourcesWith } from '../resources';
 import { fetchAll } from '../transport/paging';
 import type { OperationOption } from './types';
@@ -30,9 +30,31 @@ export const option: OperationOption = {
 
 const notForReports = { hide: { resource: ['report'] } };
 
+/**
+ * Options that mean nothing for a record type: report rows are keyed by column caption (no keys
+ * to format, no prefixes) and neither reports nor system variables are archived. Hidden in the
+ * editor and ignored on execution (a workflow may have saved them before they were hidden).
+ */
+const INAPPLICABLE_OPTIONS: Partial<Record<ResourceName, Array<keyof ListOptions>>> = {
+	report: ['includeArchived', 'keyFormat', 'stripPrefixes'],
+	systemVariable: ['includeArchived'],
+};
+
+function hiddenFor(option: keyof ListOptions) {
+	const resources = Object.entries(INAPPLICABLE_OPTIONS)
+		.filter(([, options]) => options.includes(option))
+		.map(([resource]) => resource);
+	return { hide: { '/resource': resources } };
+}
+
 const properties: INodeProperties[] = [
+	apiTokenProperty('For records: a List function of this record type. For reports: a Report function.'),
+	// Directly under the token: the field pickers below offer its fields.
 	{
-		...apiTokenProperty('For records: a List function of this record type. For reports: a Report function.'),
+		...fieldListProperty(
+			"The List function's field list (optional): where given, the field pickers below offer its fields (and recordid) without spending a call.",
+		),
+		displayOptions: notForReports,
 	},
 	returnAllProperty,
 	limitProperty,
@@ -59,10 +81,6 @@ const properties: INodeProperties[] = [
 	},
 	{ ...sortProperty, displayOptions: notForReports },
 	{
-		...fieldListProperty("The List function's field list (optional): where given, the field pickers offer exactly its fields."),
-		displayOptions: notForReports,
-	},
-	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -75,6 +93,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description: 'Whether to include archived records (SmartSimple includes them by default)',
+				displayOptions: hiddenFor('includeArchived'),
 			},
 			{
 				displayName: 'Key Format',
@@ -87,9 +106,10 @@ const properties: INodeProperties[] = [
 					{ name: 'Custom Field IDs', value: '2' },
 				],
 				description: 'How SmartSimple names the keys of each record',
+				displayOptions: hiddenFor('keyFormat'),
 			},
 			pageSizeOption,
-			stripPrefixesOption,
+			{ ...stripPrefixesOption, displayOptions: hiddenFor('stripPrefixes') },
 			{
 				displayName: 'Value Format',
 				name: 'valueFormat',
@@ -123,7 +143,8 @@ export async function execute(
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
-		const options = this.getNodeParameter('options', itemIndex, {}) as ListOptions;
+		const options = { ...(this.getNodeParameter('options', itemIndex, {}) as ListOptions) };
+		for (const option of INAPPLICABLE_OPTIONS[resource.value] ?? []) delete options[option];
 		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 		const isReport = resource.value === 'report';

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty } from '../descriptions/common';
 import { forEachItem } from '../helpers/items';
+import { readMetaLevels } from '../helpers/meta';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
@@ -59,7 +60,6 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * SmartConnect answers an object keyed by level; some instances may wrap it in `records`.
  * Every level the function's field list names comes back, whatever the chosen resource.
  */
 export async function execute(
@@ -75,7 +75,7 @@ export async function execute(
 			apiToken,
 			itemIndex,
 		});
-		const levels = readLevels(response);
+		const levels = readMetaLevels(response);
 		if (!levels.length) {
 			throw answerError.call(
 				this,
@@ -93,22 +93,4 @@ export async function execute(
 			return entries.map((entry) => ({ level: level.level, ...entry }));
 		});
 	});
-}
-
-function readLevels(response: IDataObject): IDataObject[] {
-	const wrapped = Array.isArray(response.records) ? (response.records as IDataObject[])[0] : undefined;
-	const source = wrapped && typeof wrapped === 'object' ? wrapped : response;
-	return Object.entries(source)
-		.filter(([key, value]) => key !== 'message' && key !== 'records' && isObject(value))
-		.map(([key, value]) => ({
-			level: key,
-			types: [],
-			statuses: [],
-			fields: [],
-			...(value as IDataObject),
-		}));
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

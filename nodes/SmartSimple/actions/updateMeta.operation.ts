@@ -60,7 +60,8 @@ const properties: INodeProperties[] = [
 						name: 'caption',
 						type: 'string',
 						default: '',
-						description: 'Custom fields only: the label shown on screen (leave empty to keep it)',
+						description: 'The label shown on screen (leave empty to keep it)',
+						displayOptions: { show: { kind: ['field'] } },
 					},
 					{
 						displayName: 'Field Type',
@@ -68,7 +69,8 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'text',
-						description: 'New custom fields only: the SmartSimple field type (leave empty for text)',
+						description: 'New fields only (ID 0): the SmartSimple field type (leave empty for text)',
+						displayOptions: { show: { kind: ['field'] } },
 					},
 					{
 						displayName: 'ID',

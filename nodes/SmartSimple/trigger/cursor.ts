@@ -1,30 +1,41 @@
+import { shiftLocal } from './time';
+
 /**
  * The trigger's cursor: pure keyset and dedupe logic, no n8n and no HTTP, so it is unit-tested
  * on its own. See docs/trigger.md for why it is shaped this way.
  *
  * A record is a *change* when its (timestamp, ID) pair has not been emitted before. The cursor
  * is built only from values the server returned, never from the n8n host's clock:
- * - `ts`: the largest timestamp emitted (null: nothing seen yet, every record is new);
- * - `ids`: the IDs already emitted at `ts`, because more records can still be written in that
- *   same second, with lower IDs, after a poll has read it (an edit keeps the record's old ID);
- * - `floorId`: when `ids` would outgrow its cap, every ID up to this one at `ts` counts as
- *   emitted and `ids` starts again, so memory stays bounded whatever the tie size.
+ * - `done`: every record at or before this position counts as emitted and is never read again;
+ * - `emitted`: the pairs emitted after `done`, within the look-back window. They are re-read
+ *   territory: a save in the newest second, or (with a look-back) one that SmartSimple commits
+ *   late, stamped earlier than records already read, can still appear there with any ID, so the
+ *   trigger asks for everything after `done` except these pairs.
+ * The newest emitted timestamp T moves `done` up to T - lookBack; at most `MAX_EMITTED` pairs are
+ * kept, and past that `done` moves up to the newest one dropped, so memory stays bounded.
  */
 
 /** A SmartConnect criteria entry (`andor`, `field`, `operator`, `value`). */
 // A type alias, not an interface, so that it fits IDataObject where fetchPage takes criteria.
 export type Condition = { andor: string; field: string; operator: string; value: string };
 
-export interface Cursor {
-	ts: string | null;
-	floorId: string | null;
-	ids: string[];
-}
-
 /** Where a record sits in the trigger's order: timestamp, then ID. */
 export interface Position {
 	ts: string;
 	id: string;
+}
+
+/** A position between records; `id` null is before every record stamped `ts`. */
+export interface Boundary {
+	ts: string;
+	id: string | null;
+}
+
+export interface Cursor {
+	/** null: nothing seen yet, every record is new. */
+	done: Boundary | null;
+	/** Pairs emitted after `done`, ascending. */
+	emitted: Position[];
 }
 
 export interface KeyFields {
@@ -33,10 +44,10 @@ export interface KeyFields {
 }
 
 /**
- * Most IDs remembered at one timestamp. Each is sent back as one criteria group while the
- * cursor sits at that timestamp, so this also bounds the size of a request.
+ * Most (ID, timestamp) pairs remembered. Each is sent back as one criteria group on the first
+ * page of a poll, so this also bounds the size of a request.
  */
-export const MAX_TIE_IDS = 500;
+export const MAX_EMITTED = 500;
 
 /** Thrown where the server's answer or the user's filters break the cursor's assumptions. */
 export class CursorError extends Error {}
@@ -49,32 +60,65 @@ export function compareIds(a: string, b: string): number {
 }
 
 /** Timestamps are `YYYY-MM-DD HH:MM:SS` from one server, so text order is time order. */
-export function comparePositions(a: Position, b: Position): number {
+export function comparePositions(a: Boundary, b: Boundary): number {
 	if (a.ts !== b.ts) return a.ts < b.ts ? -1 : 1;
+	if (a.id === null || b.id === null) return a.id === b.id ? 0 : a.id === null ? -1 : 1;
 	return compareIds(a.id, b.id);
 }
 
-export const EMPTY_CURSOR: Cursor = { ts: null, floorId: null, ids: [] };
+export const EMPTY_CURSOR: Cursor = { done: null, emitted: [] };
 
 /** A cursor that emits every record stamped at or after `ts` (the Start From option). */
 export function cursorFrom(ts: string): Cursor {
-	return { ts, floorId: null, ids: [] };
+	return { done: { ts, id: null }, emitted: [] };
+}
+
+/** The newest timestamp the cursor has passed (`emitted` ascending); undefined for an empty cursor. */
+function newestTs(cursor: Cursor): string | undefined {
+	const last = cursor.emitted.at(-1)?.ts;
+	const done = cursor.done?.ts;
+	return last === undefined || (done !== undefined && done > last) ? done : last;
+}
+
+/**
+ * Prunes a cursor to its window: `done` moves up to (T - lookBack), the pairs at or before it are
+ * forgotten, and past `cap` pairs the oldest go too, `done` moving up to the newest of them.
+ */
+export function settle(cursor: Cursor, lookBackSeconds: number, cap = MAX_EMITTED): Cursor {
+	const sorted = [...cursor.emitted].sort(comparePositions);
+	const newest = newestTs({ done: cursor.done, emitted: sorted });
+	if (newest === undefined) return { ...EMPTY_CURSOR };
+	const edge: Boundary = { ts: shiftLocal(newest, -lookBackSeconds), id: null };
+	let done = cursor.done && comparePositions(cursor.done, edge) >= 0 ? cursor.done : edge;
+	let emitted = sorted.filter((pair) => comparePositions(pair, done) > 0);
+	if (emitted.length > cap) {
+		const dropped = emitted[emitted.length - cap - 1];
+		done = { ts: dropped.ts, id: dropped.id };
+		emitted = emitted.slice(emitted.length - cap);
+	}
+	return { done, emitted };
 }
 
 /**
  * The cursor at first activation: everything that exists is history. `newestFirst` is one page
- * sorted by timestamp then ID, descending; `complete` says it holds every matching record.
+ * sorted by timestamp then ID, descending; `complete` says it holds every matching record. The
+ * window's records on the page are remembered; where the page ends inside the window, the
+ * unread rest is passed over (`done` at the oldest row read).
  */
-export function initialCursor(newestFirst: Position[], complete: boolean, cap = MAX_TIE_IDS): Cursor {
+export function initialCursor(
+	newestFirst: Position[],
+	complete: boolean,
+	lookBackSeconds: number,
+	cap = MAX_EMITTED,
+): Cursor {
 	if (!newestFirst.length) return { ...EMPTY_CURSOR };
-	const newest = newestFirst[0];
-	const tie = newestFirst.filter((row) => row.ts === newest.ts);
-	const wholeTieRead = complete || tie.length < newestFirst.length;
-	if (wholeTieRead && tie.length <= cap) {
-		return { ts: newest.ts, floorId: null, ids: tie.map((row) => row.id).sort(compareIds) };
+	const edge = shiftLocal(newestFirst[0].ts, -lookBackSeconds);
+	const inWindow = newestFirst.filter((row) => row.ts >= edge);
+	if (complete || inWindow.length < newestFirst.length) {
+		return settle({ done: null, emitted: inWindow }, lookBackSeconds, cap);
 	}
-	// Part of the tie is unread: its IDs are all at most the newest one's.
-	return { ts: newest.ts, floorId: newest.id, ids: [] };
+	const oldest = inWindow[inWindow.length - 1];
+	return settle({ done: { ...oldest }, emitted: inWindow.slice(0, -1) }, lookBackSeconds, cap);
 }
 
 function condition(andor: string, field: string, operator: string, value: string): Condition {
@@ -84,30 +128,23 @@ function condition(andor: string, field: string, operator: string, value: string
 /**
  * The trigger's own condition for one page, as groups to AND together; no group relies on
  * operator precedence. A page asks for records after `from`, the last row read or else the
- * cursor's floor: `( ts >= T ) and ( ts > T or id > L )`. While the read is still at the cursor's
- * timestamp, each ID already emitted there adds `( ts > T or id != k )`: a late write in that
- * second with a lower ID is still found, and nothing emitted comes back, so an idle poll is one
- * call that returns no record.
+ * cursor's `done`: `( ts >= B )`, plus `( ts > B or id > L )` where the boundary is a record.
+ * Each pair already emitted beyond it adds `( ts > t or id != k )`: a late save in that window
+ * is found whatever its ID, and nothing emitted comes back, so an idle poll is one call that
+ * returns no record.
  */
 export function keysetGroups(cursor: Cursor, after: Position | undefined, fields: KeyFields): Condition[][] {
 	const { timestamp, id } = fields;
-	const T = cursor.ts;
-	const from = after ?? (T !== null && cursor.floorId !== null ? { ts: T, id: cursor.floorId } : undefined);
-	if (from) {
-		const groups = [
-			[condition('and', timestamp, '>=', from.ts)],
-			[condition('and', timestamp, '>', from.ts), condition('or', id, '>', from.id)],
-		];
-		if (from.ts !== T) return groups;
-		const pending = cursor.ids.filter((known) => compareIds(known, from.id) > 0);
-		return [...groups, ...pending.map((known) => excluding(fields, from.ts, known))];
-	}
-	if (T === null) return [[condition('and', timestamp, 'isempty', 'false')]];
-	return [[condition('and', timestamp, '>=', T)], ...cursor.ids.map((known) => excluding(fields, T, known))];
+	const from: Boundary | null = after ?? cursor.done;
+	if (!from) return [[condition('and', timestamp, 'isempty', 'false')]];
+	const groups = [[condition('and', timestamp, '>=', from.ts)]];
+	if (from.id !== null) groups.push([condition('and', timestamp, '>', from.ts), condition('or', id, '>', from.id)]);
+	const pending = cursor.emitted.filter((pair) => comparePositions(pair, from) > 0);
+	return [...groups, ...pending.map((pair) => excluding(fields, pair))];
 }
 
-function excluding(fields: KeyFields, ts: string, id: string): Condition[] {
-	return [condition('and', fields.timestamp, '>', ts), condition('or', fields.id, '!=', id)];
+function excluding(fields: KeyFields, pair: Position): Condition[] {
+	return [condition('and', fields.timestamp, '>', pair.ts), condition('or', fields.id, '!=', pair.id)];
 }
 
 /**
@@ -148,41 +185,21 @@ function splitFilterGroups(filters: Condition[], parameterName: string): Conditi
 	return groups;
 }
 
-/** IDs emitted at one timestamp, capped: on overflow every ID up to the largest counts as seen. */
-class TieMemory {
-	constructor(
-		readonly ts: string,
-		private floorId: string | null,
-		private ids: string[],
-		private readonly cap: number,
-	) {}
-
-	add(id: string): void {
-		this.ids.push(id);
-		if (this.ids.length <= this.cap) return;
-		this.floorId = this.ids.reduce((max, next) => (compareIds(next, max) > 0 ? next : max), this.floorId ?? id);
-		this.ids = [];
-	}
-
-	toCursor(): Cursor {
-		return { ts: this.ts, floorId: this.floorId, ids: [...this.ids].sort(compareIds) };
-	}
-}
-
 /**
  * Reads one poll's pages in order, tells which rows are changes, and computes the next cursor
- * without touching the stored one: a poll that fails part way leaves the cursor as it was.
+ * without touching the stored one: the poll decides when to store it.
  */
 export class PollReader {
 	private lastRead: Position | undefined;
-	private memory: TieMemory | undefined;
+	private readonly fresh: Position[] = [];
 	private readonly known: Set<string>;
 
 	constructor(
 		private readonly start: Cursor,
-		private readonly cap = MAX_TIE_IDS,
+		private readonly lookBackSeconds = 0,
+		private readonly cap = MAX_EMITTED,
 	) {
-		this.known = new Set(start.ids);
+		this.known = new Set(start.emitted.map(pairKey));
 	}
 
 	/** The position later pages continue after; undefined before the first row. */
@@ -195,34 +212,36 @@ export class PollReader {
 		const previous = this.lastRead;
 		const outOfOrder = previous
 			? comparePositions(row, previous) <= 0
-			: this.start.ts !== null && row.ts < this.start.ts;
+			: this.start.done !== null && row.ts < this.start.done.ts;
 		if (outOfOrder) {
 			throw new CursorError(
-				`SmartSimple returned the record ${row.id} (${row.ts}) out of the requested order, after ${previous ? `${previous.id} (${previous.ts})` : `the cursor ${this.start.ts}`}`,
+				`SmartSimple returned the record ${row.id} (${row.ts}) out of the requested order, after ${previous ? `${previous.id} (${previous.ts})` : `the cursor ${this.start.done?.ts}`}`,
 			);
 		}
 		this.lastRead = row;
 		if (this.isEmitted(row)) return false;
-		if (this.memory?.ts !== row.ts) {
-			this.memory =
-				row.ts === this.start.ts
-					? new TieMemory(row.ts, this.start.floorId, [...this.start.ids], this.cap)
-					: new TieMemory(row.ts, null, [], this.cap);
-		}
-		this.memory.add(row.id);
+		this.fresh.push(row);
 		return true;
 	}
 
 	private isEmitted(row: Position): boolean {
-		if (row.ts !== this.start.ts) return false;
-		if (this.known.has(row.id)) return true;
-		return this.start.floorId !== null && compareIds(row.id, this.start.floorId) <= 0;
+		if (this.start.done && comparePositions(row, this.start.done) <= 0) return true;
+		return this.known.has(pairKey(row));
 	}
 
 	/** The cursor to store once this poll's items are returned. */
 	nextCursor(): Cursor {
-		return this.memory ? this.memory.toCursor() : this.start;
+		if (!this.fresh.length) return this.start;
+		return settle(
+			{ done: this.start.done, emitted: [...this.start.emitted, ...this.fresh] },
+			this.lookBackSeconds,
+			this.cap,
+		);
 	}
+}
+
+function pairKey(pair: Position): string {
+	return `${pair.ts}\u0000${pair.id}`;
 }
 
 /**

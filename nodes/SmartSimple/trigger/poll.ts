@@ -14,22 +14,30 @@ import {
 	andGroups,
 	cursorFrom,
 	initialCursor,
-	MAX_TIE_IDS,
+	MAX_EMITTED,
 	isLastPage,
 	keysetGroups,
 } from './cursor';
 import type { TriggerEvent } from './properties';
-import { DEFAULT_PAGE_SIZE } from './properties';
+import { DEFAULT_ID_FIELD, DEFAULT_PAGE_SIZE } from './properties';
 import { isLocalDateTime, isTimeZone, localToIso, toInstanceTime } from './time';
 
 /** What the node keeps in its static data between polls. */
 interface TriggerState {
-	cursor?: Cursor;
+	cursor?: Cursor | LegacyCursor;
 	/** What the cursor was built for; a change of it starts again (see `watchKey`). */
 	watching?: string;
 }
 
+/** The cursor as version 0.1.0 stored it: the newest timestamp, IDs emitted there, an ID floor. */
+interface LegacyCursor {
+	ts: string | null;
+	floorId: string | null;
+	ids: string[];
+}
+
 interface TriggerOptions {
+	lookBack?: number;
 	pageSize?: number;
 	startFrom?: string;
 	timezone?: string;
@@ -41,6 +49,7 @@ interface Settings {
 	fields: KeyFields;
 	filters: Condition[];
 	pageSize: number;
+	lookBack: number;
 	startFrom?: string;
 	timezone?: string;
 	stripPrefixes: boolean;
@@ -56,7 +65,7 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 	if (this.getMode() === 'manual') return await sample.call(this, settings);
 
 	const state = this.getWorkflowStaticData('node') as TriggerState;
-	let start = state.watching === settings.watching ? state.cursor : undefined;
+	let start = state.watching === settings.watching ? storedCursor(state.cursor) : undefined;
 	if (!start) {
 		if (!settings.startFrom) {
 			state.cursor = await newestCursor.call(this, settings);
@@ -68,43 +77,56 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 
 	const { records, cursor } = await readChanges.call(this, settings, start);
 	if (!records.length) return null;
-	// Stored only now, with the items: a poll that failed part way has thrown before this.
+	// Stored only with the items it covers: a poll that read nothing new leaves it as it was.
 	state.cursor = cursor;
 	state.watching = settings.watching;
 	return [records.map((record) => ({ json: output(record, settings) }))];
 }
 
-/** Reads every change after `start`, page by page by key, within the host's poll budget. */
+/**
+ * Reads every change after `start`, page by page by key, within the host's poll budget. A page
+ * that fails (the hourly limit, a fault the transport's retries could not overcome) ends the
+ * poll: with changes already read, they are returned and the cursor moves to the last of them,
+ * so a backlog larger than the hour's calls drains over several hours instead of being re-read
+ * each time; with none, the poll fails and the cursor stays.
+ */
 async function readChanges(
 	this: IPollFunctions,
 	settings: Settings,
 	start: Cursor,
 ): Promise<{ records: IDataObject[]; cursor: Cursor }> {
 	const deadline = Date.now() + pollBudgetMs(this) * BUDGET_SHARE;
-	const reader = new PollReader(start);
+	const reader = new PollReader(start, settings.lookBack);
 	const records: IDataObject[] = [];
-	for (;;) {
-		const groups = keysetGroups(start, reader.after, settings.fields);
-		const page = await fetchPage.call(
-			this,
-			{ ...settings.call, criteria: combine.call(this, settings, groups), sortby: sortBy(settings, 'asc') },
-			1,
-			settings.pageSize,
-		);
-		for (const record of page.records) {
-			if (accept.call(this, reader, positionOf.call(this, record, settings.fields))) records.push(record);
+	try {
+		for (;;) {
+			const groups = keysetGroups(start, reader.after, settings.fields);
+			const page = await fetchPage.call(
+				this,
+				{ ...settings.call, criteria: combine.call(this, settings, groups), sortby: sortBy(settings, 'asc') },
+				1,
+				settings.pageSize,
+			);
+			for (const record of page.records) {
+				if (accept.call(this, reader, positionOf.call(this, record, settings.fields))) records.push(record);
+			}
+			if (isLastPage(page.records.length, page.allcount, settings.pageSize)) break;
+			// The rest is left for the next poll, which continues from the cursor computed so far.
+			if (Date.now() > deadline) break;
 		}
-		if (isLastPage(page.records.length, page.allcount, settings.pageSize)) break;
-		// The rest is left for the next poll, which continues from the cursor computed so far.
-		if (Date.now() > deadline) break;
+	} catch (error) {
+		if (!records.length) throw asNodeError(this, error);
+		this.logger.warn(
+			`SmartSimple Trigger: a page failed after ${records.length} changes were read; they are emitted and the next poll continues after them (${(error as Error).message})`,
+		);
 	}
 	return { records, cursor: reader.nextCursor() };
 }
 
 /** First activation: the newest page, read newest first, is history; only later changes count. */
 async function newestCursor(this: IPollFunctions, settings: Settings): Promise<Cursor> {
-	// One more than the ID memory holds: enough to tell whether the newest tie fits in it.
-	const limit = Math.min(settings.pageSize, MAX_TIE_IDS + 1);
+	// One more than the pair memory holds: enough to tell whether the newest window fits in it.
+	const limit = Math.min(settings.pageSize, MAX_EMITTED + 1);
 	const page = await fetchPage.call(
 		this,
 		{ ...settings.call, criteria: settings.filters, sortby: sortBy(settings, 'desc') },
@@ -112,7 +134,7 @@ async function newestCursor(this: IPollFunctions, settings: Settings): Promise<C
 		limit,
 	);
 	const positions = page.records.map((record) => positionOf.call(this, record, settings.fields));
-	return initialCursor(positions, isLastPage(positions.length, page.allcount, limit), MAX_TIE_IDS);
+	return initialCursor(positions, isLastPage(positions.length, page.allcount, limit), settings.lookBack);
 }
 
 /** "Fetch Test Event": the newest matching record, cursor untouched. */
@@ -145,7 +167,7 @@ function readSettings(this: IPollFunctions): Settings {
 	const event = this.getNodeParameter('event', 'modified') as TriggerEvent;
 	const fields: KeyFields = {
 		timestamp: requiredField.call(this, 'timestampField', 'Timestamp Field', resource.timestamps[event]),
-		id: requiredField.call(this, 'idField', 'ID Field', 'recordid'),
+		id: requiredField.call(this, 'idField', 'ID Field', DEFAULT_ID_FIELD),
 	};
 	const options = this.getNodeParameter('options', {}) as TriggerOptions;
 	const timezone = options.timezone?.trim() || undefined;
@@ -155,19 +177,46 @@ function readSettings(this: IPollFunctions): Settings {
 		});
 	}
 	const pageSize = Math.min(10_000, Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)));
+	const lookBack = options.lookBack ?? 0;
+	if (typeof lookBack !== 'number' || !Number.isFinite(lookBack) || lookBack < 0) {
+		throw new NodeOperationError(this.getNode(), `Look Back "${String(lookBack)}" is not a number of seconds`, {
+			description: 'Set Options → Look Back to 0 or more seconds, e.g. 60, or remove it.',
+		});
+	}
 	const startFrom = readStartFrom.call(this, options.startFrom, timezone);
 	const conditions = this.getNodeParameter('filters.conditions', []) as FilterCondition[];
 	return {
-		call: { endpoint: resource.endpoint, apiToken },
+		// Stored values on every call: display values follow the instance's locale (dates such
+		// as "06/02/2025 09:00:07 AM"), which the cursor can neither order nor send back.
+		call: { endpoint: resource.endpoint, apiToken, othersettings: { getstorevalue: 1 } },
 		fields,
 		filters: buildCriteria(conditions, { node: this.getNode() }),
 		pageSize,
+		lookBack: Math.floor(lookBack),
 		startFrom,
 		timezone,
 		stripPrefixes: options.stripPrefixes === true,
 		// Another record type, field or start date makes the stored cursor meaningless.
-		watching: JSON.stringify([resource.value, fields.timestamp, fields.id, startFrom ?? null]),
+		watching: JSON.stringify([resource.value, fields.timestamp, fields.id, startFromKey.call(this, startFrom)]),
 	};
+}
+
+/**
+ * Start From as the cursor knows it: an expression (`{{ $now.minus({ days: 7 }) }}`) by its
+ * text, since its value moves on every poll and the backfill must run once; a date by its value.
+ */
+function startFromKey(this: IPollFunctions, resolved: string | undefined): string | null {
+	const written = (this.getNode().parameters.options as IDataObject | undefined)?.startFrom;
+	if (typeof written === 'string' && written.startsWith('=')) return written;
+	return resolved ?? null;
+}
+
+/** The stored cursor; one stored by 0.1.0 is read as the same position. */
+function storedCursor(stored: TriggerState['cursor']): Cursor | undefined {
+	if (!stored || 'emitted' in stored) return stored;
+	if (stored.ts === null) return { done: null, emitted: [] };
+	const { ts } = stored;
+	return { done: { ts, id: stored.floorId }, emitted: stored.ids.map((id) => ({ ts, id })) };
 }
 
 function requiredField(this: IPollFunctions, name: string, label: string, fallback: string): string {

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { apiTokenProperty, stripPrefixesOption } from '../descriptions/common';
+import { apiTokenProperty, fieldPickerOptions, stripPrefixesOption } from '../descriptions/common';
 import { filtersProperty } from '../descriptions/filters';
 import type { ResourceDefinition } from '../resources';
 import { RESOURCES } from '../resources';
+import { timeZones } from './time';
 
 export type TriggerEvent = 'modified' | 'created';
 
@@ -14,6 +15,8 @@ export const WATCHABLE = RESOURCES.filter(
 );
 
 export const DEFAULT_PAGE_SIZE = 500;
+/** Saved workflows that never changed ID Field rely on this default: it cannot become empty. */
+export const DEFAULT_ID_FIELD = 'recordid';
 
 /**
  * One Timestamp Field per (event, default field) so that its default follows the resource
@@ -26,14 +29,15 @@ function timestampFieldProperties(event: TriggerEvent): INodeProperties[] {
 		byDefault.set(field, [...(byDefault.get(field) ?? []), resource.value]);
 	}
 	return [...byDefault].map(([field, resources]) => ({
-		displayName: 'Timestamp Field',
+		displayName: 'Timestamp Field Name or ID',
 		name: 'timestampField',
-		type: 'string',
+		type: 'options',
+		typeOptions: fieldPickerOptions,
 		default: field,
 		required: true,
 		displayOptions: { show: { event: [event], resource: resources } },
 		description:
-			"Date-time field that orders records, as named in the List function's field list. The field list must include it.",
+			'Date-time field that orders records; the List function\'s field list must include it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	}));
 }
 
@@ -71,12 +75,14 @@ export const triggerProperties: INodeProperties[] = [
 	...timestampFieldProperties('modified'),
 	...timestampFieldProperties('created'),
 	{
-		displayName: 'ID Field',
+		displayName: 'ID Field Name or ID',
 		name: 'idField',
-		type: 'string',
-		default: 'recordid',
+		type: 'options',
+		typeOptions: fieldPickerOptions,
+		default: DEFAULT_ID_FIELD,
 		required: true,
-		description: 'Field holding the record ID; orders records that share a timestamp',
+		description:
+			'Field holding the record ID; orders records that share a timestamp. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		...filtersProperty,
@@ -93,11 +99,20 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				displayName: 'Instance Time Zone',
 				name: 'timezone',
-				type: 'string',
-				default: '',
-				placeholder: 'America/Toronto',
+				type: 'options',
+				options: timeZones().map((zone) => ({ name: zone, value: zone })),
+				default: 'UTC',
 				description:
-					'IANA time zone of the SmartSimple instance. Where set, each record also carries its timestamp in ISO 8601 with the offset, e.g. "sf_Modified Date (ISO)": "2025-03-01T10:00:00-05:00".',
+					'Time zone of the SmartSimple instance. Where set, each record also carries its timestamp in ISO 8601 with the offset, e.g. "sf_Modified Date (ISO)": "2025-03-01T10:00:00-05:00".',
+			},
+			{
+				displayName: 'Look Back (Seconds)',
+				name: 'lookBack',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'Also re-read records stamped up to this many seconds before the newest one already emitted, so a save that SmartSimple commits late (stamped earlier than records already read) still fires, once. An idle poll still costs one call. At most 500 recent changes are remembered: past that the window shrinks to them.',
 			},
 			{
 				displayName: 'Page Size',
@@ -114,7 +129,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					'On first activation, emit every record stamped at or after this instance-local date and time instead of starting from now',
+					'On first activation, emit every record stamped at or after this instance-local date and time instead of starting from now. An expression is read once, when the trigger starts; changing the date (or the expression) starts the trigger again from the new date, emitting those records again.',
 			},
 			stripPrefixesOption,
 		],

@@ -64,10 +64,15 @@ export function localToIso(local: string, zone: string): string | undefined {
 	return `${year}-${month}-${day}T${hour}:${minute}:${second}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** An instant as SmartSimple writes it in a zone: `YYYY-MM-DD HH:MM:SS`. */
-function instantToLocal(instantMs: number, zone: string): string {
-	const wall = new Date(wallClockMs(instantMs, zone));
+/** Wall-clock milliseconds (UTC fields) as SmartSimple writes them: `YYYY-MM-DD HH:MM:SS`. */
+function formatWall(wallMs: number): string {
+	const wall = new Date(wallMs);
 	return `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
+}
+
+/** An instant as SmartSimple writes it in a zone. */
+function instantToLocal(instantMs: number, zone: string): string {
+	return formatWall(wallClockMs(instantMs, zone));
 }
 
 /**
@@ -85,6 +90,21 @@ export function toInstanceTime(value: string, zone?: string): string | undefined
 	}
 	const [, year, month, day, hour = '00', minute = '00', second = '00'] = match;
 	return `${year}-${month}-${day} ${hour}:${minute}:${second}`;
+}
+
+/** A SmartSimple date-time moved by whole seconds, e.g. the start of the look-back window. */
+export function shiftLocal(local: string, seconds: number): string {
+	const match = LOCAL_DATE_TIME.exec(local);
+	if (!match || !seconds) return local;
+	const [, year, month, day, hour, minute, second = '00'] = match;
+	return formatWall(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second) + seconds * 1000);
+}
+
+/** IANA zones Intl knows, for the Instance Time Zone dropdown; UTC first (Intl leaves it out). */
+export function timeZones(): string[] {
+	const intl = Intl as unknown as { supportedValuesOf?: (key: 'timeZone') => string[] };
+	const zones = typeof intl.supportedValuesOf === 'function' ? intl.supportedValuesOf('timeZone') : [];
+	return ['UTC', ...zones.filter((zone) => zone !== 'UTC')];
 }
 
 /** Whether a value reads as a SmartSimple date-time (the keyset compares these as text). */

@@ -1,12 +1,11 @@
 'use strict';
 /**
- * Headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core: log in to the editor,
- * open workflows and node panels, save screenshots.
+ * Headless Chromium (Debian's `chromium`, installed by the suite when missing) driven by
+ * playwright-core: log in to the editor, open workflows and node panels, save screenshots.
  */
-const fs = require('fs');
 const { recordPid } = require('../../../scripts/lib/n8n-instance');
+const { ensureSystemPackages } = require('../../../scripts/lib/system-packages');
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
 	'--headless',
 	'--no-sandbox',
@@ -20,9 +19,9 @@ const CHROMIUM_FLAGS = [
 ];
 
 async function launch() {
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+	const executablePath = process.env.CHROMIUM_PATH || ensureSystemPackages(['chromium']).chromium;
 	const { chromium } = require('playwright-core');
-	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 60000 });
+	const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS, timeout: 60000 });
 	const proc = browser.process && browser.process();
 	if (proc) recordPid(proc); // playwright starts Chromium in a process group of its own
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });

@@ -22,7 +22,6 @@ export function columnsProperty(mode: 'add' | 'map'): INodeProperties {
 			loadOptionsDependsOn: [
 				'resource',
 				'fieldList',
-				'recordId',
 				'options.readCurrentToken',
 				'options.readCurrentAction',
 				'options.discoveryToken',
@@ -58,7 +57,7 @@ export const getMetaTokenOption: INodeProperties = {
 	default: '',
 	displayOptions: { show: { '/resource': resourcesWith('getMeta') } },
 	description:
-		"Editor only: token of a Get Meta function (field list levelone.*;;leveltwo.*;;levelthree.*). Without a Field List, Columns then offers the level's custom fields.",
+		"Editor only: token of a Get Meta function (field list levelone.*;;leveltwo.*;;levelthree.*). Columns then types each field (date pickers, numbers, dropdowns of statuses, types and select fields showing captions, saving stored values) for one call per load; without a Field List it also offers the level's fields.",
 };
 
 /** Reads the Batch Size option, refusing what cannot be sent before any call. */
