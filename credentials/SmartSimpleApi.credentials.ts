@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -13,6 +12,8 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 /**
  * SmartConnect remote calls authenticate with four form fields sent beside every request:
  * the API Access user's email and password, the root company ID and the instance alias.
+ * The nodes test it (`testedBy`, nodes/SmartSimple/transport/credentialTest.ts): only a function
+ * can tell SmartConnect's own answer from any web page that answers 200.
  */
 export class SmartSimpleApi implements ICredentialType {
 	name = 'smartSimpleApi';
@@ -90,37 +91,6 @@ export class SmartSimpleApi implements ICredentialType {
 			},
 		};
 	}
-
-	/**
-	 * Assumption (not documented by the vendor): SmartSimple checks the login before the token.
-	 * A call with valid credentials and an unknown function token is refused with
-	 * "Invalid API Token" (which proves the login passed), while a rejected login gets HTTP 401,
-	 * which n8n reports as a failed test. So no function token is needed to test a credential.
-	 */
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.instanceUrl.replace(/\\/+$/, "")}}',
-			url: '/API/1/company/',
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: {
-				apitoken: 'n8n-login-test',
-				url: '={{$credentials.instanceUrl.replace(/\\/+$/, "")}}/API/1/company/',
-			},
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'message',
-					value:
-						'Number of API Calls within the hour have reached the maximum limit, please try again later',
-					message:
-						'The login could not be checked: this instance has used its 1,000 API calls of the past hour. Try again later.',
-				},
-			},
-		],
-	};
 }
 
 /** Refuses plain http to a remote host: the password would cross the network in clear. */

@@ -3,7 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/properties';
 import { router } from './actions/router';
-import { loadOptions, resourceMapping } from './methods';
+import { credentialTest, loadOptions, resourceMapping } from './methods';
+import { withRedactedNode } from './transport/request';
 
 export class SmartSimple implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,13 +19,17 @@ export class SmartSimple implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smartSimpleApi', required: true }],
+		credentials: [{ name: 'smartSimpleApi', required: true, testedBy: 'smartSimpleApiTest' }],
 		properties,
 	};
 
-	methods = { loadOptions, resourceMapping };
+	methods = { credentialTest, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions) {
-		return await router.call(this);
+		try {
+			return await router.call(this);
+		} catch (error) {
+			throw withRedactedNode(error);
+		}
 	}
 }

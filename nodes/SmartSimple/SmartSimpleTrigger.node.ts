@@ -1,7 +1,8 @@
 import type { INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { loadOptions } from './methods';
+import { credentialTest, loadOptions } from './methods';
+import { withRedactedNode } from './transport/request';
 import { poll } from './trigger/poll';
 import { triggerProperties } from './trigger/properties';
 
@@ -18,13 +19,17 @@ export class SmartSimpleTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smartSimpleApi', required: true }],
+		credentials: [{ name: 'smartSimpleApi', required: true, testedBy: 'smartSimpleApiTest' }],
 		properties: triggerProperties,
 	};
 
-	methods = { loadOptions };
+	methods = { credentialTest, loadOptions };
 
 	async poll(this: IPollFunctions) {
-		return await poll.call(this);
+		try {
+			return await poll.call(this);
+		} catch (error) {
+			throw withRedactedNode(error);
+		}
 	}
 }

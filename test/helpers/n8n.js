@@ -32,6 +32,7 @@ const {
 	ExecutionLifecycleHooks,
 	Credentials,
 	ExecuteContext,
+	CredentialTestContext,
 	LoadOptionsContext,
 	RoutingNode,
 } = require('n8n-core');
@@ -427,6 +428,20 @@ async function runLoadOptions({
 
 // ---------------------------------------------------------------- credential test
 
+/**
+ * The test function a node names for the credential (`testedBy` on its credentials entry, a
+ * method in `methods.credentialTest`), found as n8n's CredentialsTester finds it.
+ */
+function nodeCredentialTest(credentialType) {
+	for (const shortName of Object.keys(NODE_FILES)) {
+		const type = loadNodeType(shortName);
+		for (const { name, testedBy } of type.description.credentials ?? []) {
+			if (name === credentialType && typeof testedBy === 'string') return type.methods?.credentialTest?.[testedBy];
+		}
+	}
+	return undefined;
+}
+
 function getPath(obj, dotted) {
 	return String(dotted)
 		.split('.')
@@ -434,7 +449,8 @@ function getPath(obj, dotted) {
 }
 
 /**
- * Runs the credential type's declarative `test` the way n8n's CredentialsTester does (n8n 2.x
+ * Tests a credential the way n8n's CredentialsTester does: the test function a node names with
+ * `testedBy` where the credential type has no `test`; else the credential type's declarative `test` (n8n 2.x
  * packages/cli/src/services/credentials-tester.service.ts): a temporary node whose only property
  * routes `test.request`, run by RoutingNode in an ExecuteContext (mode 'internal'), then the
  * `rules` applied. Returns { status: 'OK' | 'Error', message }.
@@ -442,7 +458,23 @@ function getPath(obj, dotted) {
  */
 async function testCredential(credentials, credentialType = 'smartSimpleApi') {
 	const { test } = loadCredentialType(credentialType);
-	if (!test || typeof test !== 'object' || !test.request) {
+	if (!test) {
+		const testFunction = nodeCredentialTest(credentialType);
+		if (!testFunction) return { status: 'Error', message: 'No testing function found for this credential.' };
+		// As CredentialsTester runs a node's test function: in n8n-core's CredentialTestContext.
+		const additionalData = makeAdditionalData({
+			credentials,
+			mode: 'internal',
+			workflowData: { id: 'cred-test', name: 'Credential test', nodes: [], connections: {} },
+		});
+		return await testFunction.call(new CredentialTestContext(additionalData), {
+			id: 'harness-credential',
+			name: 'Harness credential',
+			type: credentialType,
+			data: { ...credentials },
+		});
+	}
+	if (typeof test !== 'object' || !test.request) {
 		return { status: 'Error', message: 'No testing function found for this credential.' };
 	}
 	const node = {

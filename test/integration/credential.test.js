@@ -48,10 +48,12 @@ describe('credential test', () => {
 		['wrong alias', { alias: 'another' }],
 	])('%s: Error (HTTP 401)', async (_label, change) => {
 		const result = await testCredential({ ...ctx.sb.credentials, ...change });
-		expect(result).toEqual({ status: 'Error', message: 'Unauthorized' });
-		// n8n-core's request helper retries once on a 401 (to refresh expirable credentials) in
-		// the credential test; the node's own calls are not retried (errors.test.js: one call).
-		expect(calls().map((c) => c.status)).toEqual([401, 401]);
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				"SmartSimple refused the login (HTTP 401). Check the credential: (1) the email and password are right; (2) the user's account type is API Access; (3) the Company ID is the root company of the instance.",
+		});
+		expect(calls().map((c) => c.status)).toEqual([401]);
 		expect(JSON.stringify(result)).not.toContain(ctx.sb.credentials.password);
 	});
 
@@ -66,6 +68,48 @@ describe('credential test', () => {
 		} finally {
 			ctx.sb.hourly.limit = 1000;
 		}
+	});
+
+	// A host that answers 200 is not enough: only SmartConnect's own answer to a made-up token passes.
+	test.each([
+		[
+			"a portal's HTML sign-in page",
+			{ body: '<!DOCTYPE html><html><body><form>Sign in</form></body></html>' },
+			"SmartSimple answered with a web page instead of data. Check the credential's Instance URL: it must be the instance's own address (e.g. https://example.smartsimple.com), not a login page, portal or proxy.",
+		],
+		[
+			'a blank body',
+			{ body: 'blank' },
+			"The Instance URL answered with an empty response, where SmartConnect names the made-up API token invalid. Check the Instance URL is the SmartSimple instance's own address.",
+		],
+		[
+			'JSON that is not a SmartConnect refusal',
+			{ body: '{"status":"ok"}' },
+			'The Instance URL answered with data, but not as SmartConnect does: a made-up API token must get "Invalid API Token" (HTTP 200). Check the Instance URL is the SmartSimple instance\'s own address.',
+		],
+		[
+			'a server error',
+			{ status: 500, body: 'html' },
+			'SmartSimple had a server error (HTTP 500). The instance failed to answer this call. Try again in a few minutes; if it persists, check the instance is up and the request is not too large (lower the page size).',
+		],
+		[
+			'HTTP 401 by fault',
+			{ status: 401, body: 'html' },
+			"SmartSimple refused the login (HTTP 401). Check the credential: (1) the email and password are right; (2) the user's account type is API Access; (3) the Company ID is the root company of the instance.",
+		],
+	])('%s: Error that names what came back, one call', async (_label, fault, message) => {
+		ctx.sb.faults.add(fault);
+		expect(await testCredential(ctx.sb.credentials)).toEqual({ status: 'Error', message });
+		expect(calls()).toHaveLength(1);
+	});
+
+	test('nothing listening: Error that says the host cannot be reached', async () => {
+		const closed = await startSandbox({ records: 'small' });
+		const { port } = closed;
+		await closed.close();
+		const result = await testCredential({ ...ctx.sb.credentials, instanceUrl: `http://127.0.0.1:${port}` });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(new RegExp(`^Could not reach SmartSimple at 127\\.0\\.0\\.1:${port}\\. The connection failed \\(ECONNREFUSED\\)`));
 	});
 
 	test('http:// to a host that is not loopback is refused with a clear message, no call made', async () => {

@@ -312,11 +312,11 @@ describe('what the editor shows (n8n-workflow displayParameter on the node descr
 
 	test('Get Many options: reports hide Include Archived, Key Format and Strip Prefixes; system variables hide Include Archived', () => {
 		expect(shownOptions({ resource: 'levelOne', operation: 'getAll' })).toEqual([
-			'includeArchived', 'keyFormat', 'pageSize', 'stripPrefixes', 'valueFormat',
+			'includeArchived', 'keyFormat', 'pageSize', 'requestTimeout', 'stripPrefixes', 'valueFormat',
 		]);
-		expect(shownOptions({ resource: 'report', operation: 'getAll' })).toEqual(['pageSize', 'valueFormat']);
+		expect(shownOptions({ resource: 'report', operation: 'getAll' })).toEqual(['pageSize', 'requestTimeout', 'valueFormat']);
 		expect(shownOptions({ resource: 'systemVariable', operation: 'getAll' })).toEqual([
-			'keyFormat', 'pageSize', 'stripPrefixes', 'valueFormat',
+			'keyFormat', 'pageSize', 'requestTimeout', 'stripPrefixes', 'valueFormat',
 		]);
 	});
 

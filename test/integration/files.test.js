@@ -167,6 +167,74 @@ describe('downloadFile', () => {
 		expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 	});
 
+	// Issue 12 #7: an answer sent as an attachment is a file, whatever its type and size.
+	test.each([
+		['a JSON file', 'export.json', '{"records":[],"message":"Invalid API Token"}', 'application/json'],
+		['an HTML file', 'page.html', '<!DOCTYPE html><html><body>Sign in</body></html>', 'text/html'],
+		['an empty file', 'empty.txt', '', 'text/plain'],
+		['a plain name with a % sign', '100% done.pdf', '%PDF-1.4 done', 'application/pdf'],
+	])('%s downloads as a file (one call)', async (_label, fileName, content, mimeType) => {
+		ctx.sb.store.addFile('levelone', '3000006', '1234581', fileName, content);
+		const { items, error } = await run({
+			resource: 'levelOne',
+			operation: 'downloadFile',
+			apiToken: 'levelone-downloadfile',
+			recordId: '3000006',
+			fieldId: '1234581',
+			fileName,
+			binaryPropertyName: 'data',
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({
+			recordId: '3000006',
+			fieldId: '1234581',
+			fileName,
+			fileSize: Buffer.byteLength(content),
+			mimeType,
+		});
+		expect((await binaryToBuffer(items[0])).toString('utf8')).toBe(content);
+		expect(ctx.sb.calls).toHaveLength(1);
+	});
+
+	test.each([
+		["filename*=UTF-8''r%C3%A9sum%C3%A9.pdf", 'résumé.pdf'],
+		["filename*=UTF-8''50%25%20off%ZZ.pdf", '50%25%20off%ZZ.pdf'],
+		['filename="100% done.pdf"', '100% done.pdf'],
+	])('Content-Disposition attachment; %s: the name %j, never "URI malformed"', async (disposition, name) => {
+		ctx.sb.faults.add({
+			body: 'bytes',
+			headers: { 'Content-Type': 'application/octet-stream', 'Content-Disposition': `attachment; ${disposition}` },
+		});
+		const { items, error } = await run({
+			resource: 'levelOne',
+			operation: 'downloadFile',
+			apiToken: 'levelone-downloadfile',
+			recordId: '3000006',
+			fieldId: '1234581',
+			fileName: 'asked-for.pdf',
+			binaryPropertyName: 'data',
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.fileName).toBe(name);
+		expect(items[0].binary.data.fileName).toBe(name);
+	});
+
+	test('a download that meets a 503 is retried like any read', async () => {
+		ctx.sb.faults.add({ times: 1, status: 503, body: 'html', retryAfter: 0 });
+		const { items, error } = await run({
+			resource: 'levelOne',
+			operation: 'downloadFile',
+			apiToken: 'levelone-downloadfile',
+			recordId: '3000005',
+			fieldId: '1234581',
+			fileName: 'Budget.pdf',
+			binaryPropertyName: 'data',
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.mimeType).toBe('application/pdf');
+		expect(ctx.sb.calls.map((call) => call.status)).toEqual([503, 200]);
+	});
+
 	test('an unknown file: a clear error naming the file, field and record', async () => {
 		const { error } = await run({
 			resource: 'levelOne',
@@ -249,7 +317,7 @@ describe('listFiles errors', () => {
 			returnAll: true,
 		});
 		expect(error.message).toBe('SmartSimple could not run the list query');
-		expect(error.description).toMatch(/^Check the Field ID/);
+		expect(error.description).toMatch(/^SmartSimple answered "Encountered error while processing list"\. Check the Field ID/);
 	});
 
 	test('missing Keyword for searchFiles: no call spent', async () => {

@@ -13,7 +13,18 @@
 //   message     the error message (default: the documented "Encountered error while
 //               processing list" for list-like actions, "... record" otherwise)
 //   headers     extra response headers
-// A fault with only delayMs delays the call and lets it through.
+//   retryAfter  sets the Retry-After header (seconds, or an HTTP date string)
+//   when        'before' (default): the fault replaces the call, which the server never acts
+//               on (not counted against the hourly limit); 'after': the server handles the call
+//               (a write is applied, the call is counted), then the fault delays, drops
+//               (body 'reset') or replaces its answer: an answer lost after the server acted.
+//               call.answered holds the status the server would have sent.
+// A fault with only delayMs delays the call and lets it through (before the server acts with
+// 'before', before the answer leaves with 'after').
+// Examples: { status: 503, body: 'html', retryAfter: 0 } a gateway asking to retry at once;
+// { body: 'reset' } a connection dropped before the server acts; { when: 'after', body: 'reset' }
+// or { when: 'after', status: 500, body: 'html' } a write applied whose answer is lost;
+// { delayMs: 2000 } with a 1 s client timeout, a slow answer past the timeout.
 
 let nextId = 1;
 
@@ -62,12 +73,14 @@ const HTML_PAGE = (status) =>
 
 /** The answer a fault gives, or null when it only adds latency. */
 function faultResponse(f, call) {
-	const replaces = f.status !== undefined || f.body !== undefined || f.envelope !== undefined || f.message !== undefined;
+	const replaces =
+		f.status !== undefined || f.body !== undefined || f.envelope !== undefined || f.message !== undefined || f.retryAfter !== undefined;
 	if (!replaces) return null;
 	const status = Number(f.status || 200);
 	const listLike = ['list', 'listfiles', 'searchfiles', 'listassociations', 'listaddresses'].includes(call.action);
 	const message = f.message || (listLike ? 'Encountered error while processing list' : 'Encountered error while processing record');
 	const headers = { ...(f.headers || {}) };
+	if (f.retryAfter !== undefined && f.retryAfter !== null) headers['Retry-After'] = String(f.retryAfter);
 	let body;
 	let type = 'text/html;charset=UTF-8';
 	if (f.body === 'blank') body = '';

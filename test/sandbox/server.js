@@ -57,7 +57,21 @@ function parseJsonFields(form) {
 }
 
 function createServer(sb) {
-	const send = (res, call, status, body, headers = {}) => {
+	const send = async (res, call, status, body, headers = {}) => {
+		const fault = call.afterFault;
+		if (fault) {
+			// The call was handled (a write is applied): now its answer is delayed, lost or replaced.
+			call.afterFault = undefined;
+			call.answered = status;
+			if (fault.delayMs) await new Promise((r) => setTimeout(r, Number(fault.delayMs)));
+			const answer = faultResponse(fault, call);
+			if (answer && answer.reset) {
+				call.status = 0;
+				res.socket.destroy();
+				return;
+			}
+			if (answer) ({ status, body, headers } = answer);
+		}
 		call.status = status;
 		const buf = Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
 		res.writeHead(status, { 'Content-Length': buf.length, ...headers });
@@ -105,7 +119,10 @@ function createServer(sb) {
 		sb.calls.push(call);
 
 		const fault = sb.faults.match(call);
-		if (fault) {
+		if (fault && fault.when === 'after') {
+			call.fault = fault.id;
+			call.afterFault = fault;
+		} else if (fault) {
 			call.fault = fault.id;
 			if (fault.delayMs) await new Promise((r) => setTimeout(r, Number(fault.delayMs)));
 			const answer = faultResponse(fault, call);

@@ -1,9 +1,18 @@
 'use strict';
 /**
- * Error recognition (dist/nodes/SmartSimple/transport/{request,errors}.js): findProblem over every
- * envelope a documented SmartConnect message may come in, and transportProblem for network failures.
+ * Error recognition (dist/nodes/SmartSimple/transport/{request,errors,secrets}.js): readAnswer over
+ * every envelope a documented SmartConnect message may come in, transportProblem for network
+ * failures, Retry-After, Content-Disposition file names, and the redactors.
  */
-const { findProblem, transportProblem } = require('../../dist/nodes/SmartSimple/transport/request');
+const {
+	readAnswer,
+	transportProblem,
+	retryAfterMs,
+	fileNameOf,
+	withoutLogin,
+	redactNode,
+} = require('../../dist/nodes/SmartSimple/transport/request');
+const { redactSecrets } = require('../../dist/nodes/SmartSimple/transport/secrets');
 const {
 	DOCUMENTED_ERRORS,
 	UNAUTHORIZED,
@@ -26,6 +35,8 @@ const GUIDE_MESSAGES = [
 ];
 
 const problemFor = (message) => findDocumentedError(message);
+/** The problem an answer reports; undefined for data. */
+const findProblem = (status, text) => readAnswer(status, text).problem;
 
 const ENVELOPES = {
 	'plain text': (m) => m,
@@ -65,6 +76,13 @@ describe('the catalogue covers every documented message', () => {
 		expect(description).toMatch(/rolling hour/);
 		expect(description).toMatch(/shared by every integration/);
 		expect(description).toMatch(/accepted again as older calls leave the hour/);
+	});
+
+	test("each description quotes SmartSimple's own words verbatim before the advice", () => {
+		for (const { text, problem } of DOCUMENTED_ERRORS) {
+			expect(problem.description.startsWith(`SmartSimple answered "${text}". Check`) || problem.description.startsWith(`SmartSimple answered "${text}". SmartSimple allows`)).toBe(true);
+		}
+		expect(problemFor('Invalid API Token').description).toContain('"Invalid API Token"');
 	});
 
 	test('matching is case-insensitive', () => {
@@ -120,6 +138,9 @@ describe('findProblem: other answers', () => {
 		expect(findProblem(200, '{"records":[],"message":{"recordfrom":0,"recordto":0,"recordcount":0,"allcount":0}}')).toBeUndefined();
 		expect(findProblem(200, '{"records":[{"recordid":"1"}],"message":{}}')).toBeUndefined();
 		expect(findProblem(200, '[]')).toBeUndefined();
+		expect(readAnswer(200, ' {"records":[{"recordid":"1"}],"message":{}}\n')).toEqual({
+			data: { records: [{ recordid: '1' }], message: {} },
+		});
 	});
 
 	test('a documented message inside real record data is data, not an error', () => {
@@ -184,5 +205,92 @@ describe('transportProblem', () => {
 			message,
 			description: "Fix the credential's Instance URL.",
 		});
+	});
+});
+
+describe('Retry-After', () => {
+	const now = Date.parse('2025-06-02T09:00:00Z');
+	test('seconds, an HTTP date, or nothing usable', () => {
+		expect(retryAfterMs('0', now)).toBe(0);
+		expect(retryAfterMs(' 7 ', now)).toBe(7000);
+		expect(retryAfterMs('Mon, 02 Jun 2025 09:00:30 GMT', now)).toBe(30000);
+		expect(retryAfterMs('Mon, 02 Jun 2025 08:00:00 GMT', now)).toBe(0);
+		expect(retryAfterMs(undefined, now)).toBeUndefined();
+		expect(retryAfterMs('', now)).toBeUndefined();
+		expect(retryAfterMs('soon', now)).toBeUndefined();
+		expect(retryAfterMs('-5', now)).toBeUndefined();
+	});
+});
+
+describe('Content-Disposition file names', () => {
+	test.each([
+		['attachment; filename="100% done.pdf"', '100% done.pdf'],
+		['attachment; filename="Budget.pdf"', 'Budget.pdf'],
+		['attachment; filename=plain.txt', 'plain.txt'],
+		['attachment; filename="say \\"hi\\".txt"', 'say "hi".txt'],
+		["attachment; filename*=UTF-8''r%C3%A9sum%C3%A9%20final.pdf", 'résumé final.pdf'],
+		["attachment; filename=\"fallback.pdf\"; filename*=UTF-8''na%C3%AFve.pdf", 'naïve.pdf'],
+		["attachment; filename*=UTF-8''100%.pdf", '100%.pdf'],
+		["attachment; filename*=UTF-8''%E0%A4%A.pdf", '%E0%A4%A.pdf'],
+		["attachment; filename*=iso-8859-1'en'%E9t%E9.txt", 'été.txt'],
+		['attachment', undefined],
+		['attachment; filename=""', undefined],
+		['', undefined],
+	])('%s', (header, name) => {
+		expect(fileNameOf(header)).toBe(name);
+	});
+});
+
+describe('redaction', () => {
+	test('every encoding of a secret is replaced, longest first', () => {
+		const secret = 'Pa55!&secret=x %41+y"<é>';
+		const forms = [
+			secret,
+			encodeURIComponent(secret),
+			new URLSearchParams({ p: secret }).toString().slice(2),
+			JSON.stringify(secret).slice(1, -1),
+			Buffer.from(secret).toString('base64'),
+			secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+		];
+		const clean = redactSecrets(`a ${forms.join(' | ')} z`, [secret, undefined, '']);
+		expect(clean).toBe(`a ${forms.map(() => '[redacted]').join(' | ')} z`);
+	});
+
+	test('withoutLogin takes the login and the token out of a query string', () => {
+		expect(
+			withoutLogin('https://a.smartsimple.com/API/1/company/?alias=a&companyid=1&username=u%40x&password=p%26q&apitoken=t&objectid=5&fieldid=7'),
+		).toBe(
+			'https://a.smartsimple.com/API/1/company/?alias=[redacted]&companyid=[redacted]&username=[redacted]&password=[redacted]&apitoken=[redacted]&objectid=5&fieldid=7',
+		);
+		expect(withoutLogin('https://a.smartsimple.com/API/1/company/?Password=x#frag')).toBe(
+			'https://a.smartsimple.com/API/1/company/?Password=[redacted]#frag',
+		);
+	});
+
+	test("redactNode replaces every parameter the node's description marks as a password, expressions too", () => {
+		const node = {
+			name: 'SmartSimple',
+			type: 'n8n-nodes-smartsimple.smartSimple',
+			parameters: {
+				resource: 'levelOne',
+				operation: 'update',
+				apiToken: '={{ $json.token }}',
+				recordId: '12',
+				options: { readCurrentToken: 'read-secret', getMetaToken: 'meta-secret', stripPrefixes: true },
+			},
+		};
+		const redacted = redactNode(node);
+		expect(redacted.parameters).toEqual({
+			resource: 'levelOne',
+			operation: 'update',
+			apiToken: '[redacted]',
+			recordId: '12',
+			options: { readCurrentToken: '[redacted]', getMetaToken: '[redacted]', stripPrefixes: true },
+		});
+		expect(node.parameters.apiToken).toBe('={{ $json.token }}'); // the node itself is not changed
+		const create = redactNode({ ...node, parameters: { operation: 'create', options: { discoveryToken: 'd' } } });
+		expect(create.parameters.options.discoveryToken).toBe('[redacted]');
+		const plain = { ...node, parameters: { resource: 'company', operation: 'get', recordId: '1' } };
+		expect(redactNode(plain)).toBe(plain);
 	});
 });

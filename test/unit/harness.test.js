@@ -283,7 +283,7 @@ describe('createPoller', () => {
 	});
 });
 
-describe('testCredential (declarative test run like n8n CredentialsTester)', () => {
+describe("testCredential (the nodes' testedBy function, run like n8n CredentialsTester)", () => {
 	beforeEach(() => {
 		routes['/API/1/company/'] = (form) => {
 			if (form.password !== 'S3cret&pw=1') return { status: 401, body: { message: 'login' } };
@@ -315,7 +315,7 @@ describe('testCredential (declarative test run like n8n CredentialsTester)', () 
 	test('rejected login, rate limit rule, insecure URL and unreachable host fail', async () => {
 		expect(await testCredential({ ...credentials(), password: 'wrong' })).toEqual({
 			status: 'Error',
-			message: 'Unauthorized',
+			message: expect.stringMatching(/^SmartSimple refused the login \(HTTP 401\)\. Check the credential/),
 		});
 		expect((await testCredential({ ...credentials(), alias: 'busy' })).message).toMatch(
 			/1,000 API calls/,
@@ -325,7 +325,7 @@ describe('testCredential (declarative test run like n8n CredentialsTester)', () 
 		).toMatch(/must start with https/);
 		expect(await testCredential({ ...credentials(), instanceUrl: 'http://127.0.0.1:1' })).toEqual({
 			status: 'Error',
-			message: 'ECONNREFUSED',
+			message: expect.stringMatching(/^Could not reach SmartSimple at 127\.0\.0\.1:1\. The connection failed \(ECONNREFUSED\)/),
 		});
 	});
 });

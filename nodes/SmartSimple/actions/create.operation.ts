@@ -17,6 +17,7 @@ import {
 	readColumns,
 	orderRow,
 } from './write/fields';
+import { requestTimeoutOption } from '../transport/timeout';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -50,6 +51,7 @@ const properties: INodeProperties[] = [
 					'Editor only: token of a List function of this record type. Without a Field List, Columns then offers the fields of one record it reads.',
 			},
 			getMetaTokenOption,
+			requestTimeoutOption,
 			{
 				displayName: 'Send Unset Fields as Empty',
 				name: 'blankUnsetFields',

@@ -7,6 +7,7 @@ import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
 import { acceptedAnswer, executeWrites } from './write/batches';
 import { batchSizeOption, readBatchSize, readRecordId } from './write/fields';
+import { requestTimeoutOption } from '../transport/timeout';
 
 export const option: OperationOption = {
 	name: 'Delete',
@@ -23,7 +24,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [batchSizeOption],
+		options: [batchSizeOption, requestTimeoutOption],
 	},
 ];
 

@@ -9,6 +9,7 @@ import { resourcesWith } from '../resources';
 import { errorCode } from '../transport/errors';
 import { answerError, smartConnectDownload } from '../transport/request';
 import { explainFileFieldError, fieldIdProperty } from './related';
+import { timeoutOnlyOptions } from '../transport/timeout';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -41,6 +42,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		hint: 'The name of the output binary field to put the file in',
 	},
+	timeoutOnlyOptions,
 ];
 
 export const description = updateDisplayOptions(

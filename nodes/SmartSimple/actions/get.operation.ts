@@ -8,6 +8,7 @@ import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { smartConnectRequest } from '../transport/request';
 import type { OperationOption } from './types';
+import { requestTimeoutOption } from '../transport/timeout';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -24,7 +25,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [stripPrefixesOption],
+		options: [requestTimeoutOption, stripPrefixesOption],
 	},
 ];
 

@@ -18,6 +18,7 @@ import type { ResourceDefinition, ResourceName } from '../resources';
 import { resourcesWith } from '../resources';
 import { fetchAll } from '../transport/paging';
 import type { OperationOption } from './types';
+import { requestTimeoutOption } from '../transport/timeout';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -109,6 +110,7 @@ const properties: INodeProperties[] = [
 				displayOptions: hiddenFor('keyFormat'),
 			},
 			pageSizeOption,
+			requestTimeoutOption,
 			{ ...stripPrefixesOption, displayOptions: hiddenFor('stripPrefixes') },
 			{
 				displayName: 'Value Format',

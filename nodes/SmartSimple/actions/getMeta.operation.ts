@@ -8,6 +8,7 @@ import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { answerError, smartConnectRequest } from '../transport/request';
+import { timeoutOnlyOptions } from '../transport/timeout';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -52,6 +53,7 @@ const properties: INodeProperties[] = [
 		description:
 			'How to split the configuration into items. Every item names its level ("levelone", "leveltwo", "levelthree").',
 	},
+	timeoutOnlyOptions,
 ];
 
 export const description = updateDisplayOptions(

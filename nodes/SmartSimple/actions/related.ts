@@ -9,8 +9,9 @@ import { limitProperty, pageSizeOption, returnAllProperty } from '../description
 import { forEachItem } from '../helpers/items';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
-import { errorCode } from '../transport/errors';
+import { errorCode, quotingAnswer } from '../transport/errors';
 import { fetchAll } from '../transport/paging';
+import { requestTimeoutOption } from '../transport/timeout';
 
 export const fieldIdProperty: INodeProperties = {
 	displayName: 'Field ID',
@@ -32,7 +33,7 @@ export const listProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [pageSizeOption],
+		options: [pageSizeOption, requestTimeoutOption],
 	},
 ];
 
@@ -70,8 +71,10 @@ export async function listRelated(
  */
 export function explainFileFieldError(error: unknown): unknown {
 	if (error instanceof NodeApiError && errorCode(error) === 'LIST_ERROR') {
-		error.description =
-			"Check the Field ID: it must be the custom field ID of an upload field, and that field must be in the function's field list. Also check the API Token is a function of this action and record type.";
+		error.description = quotingAnswer(
+			'Encountered error while processing list',
+			"Check the Field ID: it must be the custom field ID of an upload field, and that field must be in the function's field list. Also check the API Token is a function of this action and record type.",
+		);
 	}
 	return error;
 }

@@ -7,6 +7,7 @@ import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { answerError, smartConnectRequest } from '../transport/request';
+import { timeoutOnlyOptions } from '../transport/timeout';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -30,6 +31,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Text with SmartSimple variables between @ signs (e.g. @firstname@, @Start Date@); SmartSimple returns it filled in with the record\'s values',
 	},
+	timeoutOnlyOptions,
 ];
 
 export const description = updateDisplayOptions(

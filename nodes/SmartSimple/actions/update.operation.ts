@@ -26,6 +26,7 @@ import {
 } from './write/fields';
 import type { ReadAction, UpdateRecord } from './write/readCurrent';
 import { fillUnchangedFields } from './write/readCurrent';
+import { requestTimeoutOption } from '../transport/timeout';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -77,6 +78,7 @@ const properties: INodeProperties[] = [
 				],
 				description: 'Which kind of function the Fill Unchanged Fields From token belongs to',
 			},
+			requestTimeoutOption,
 			stripPrefixesOption,
 		],
 	},

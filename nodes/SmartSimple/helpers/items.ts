@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { withoutApiToken } from '../transport/request';
+import { redactNode, withRedactedNode } from '../transport/request';
 import { withoutFieldPrefixes } from './fieldList';
 
 type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[];
@@ -48,12 +48,8 @@ export function errorItem(error: Error & { description?: string | null }, itemIn
 
 /** Errors from helpers carry no node; n8n shows them best as NodeOperationErrors with the item. */
 export function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
-	if ('node' in error) {
-		const withNode = error as Error & { node?: INode };
-		if (withNode.node) withNode.node = withoutApiToken(withNode.node);
-		return error;
-	}
-	return new NodeOperationError(withoutApiToken(context.getNode()), error.message, { itemIndex });
+	if ('node' in error) return withRedactedNode(error);
+	return new NodeOperationError(redactNode(context.getNode()), error.message, { itemIndex });
 }
 
 /**

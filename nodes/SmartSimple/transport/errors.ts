@@ -47,79 +47,73 @@ export function errorCode(error: unknown): SmartConnectCode | undefined {
 		: undefined;
 }
 
-const HOURLY_LIMIT: SmartConnectProblem = {
-	code: 'HOURLY_LIMIT',
-	message: "SmartSimple's hourly API call limit is reached",
-	description:
-		'SmartSimple allows 1,000 API calls per instance in any rolling hour, shared by every integration of the instance. Calls are accepted again as older calls leave the hour. Spend fewer calls: a larger page size, batched updates, a longer trigger poll interval.',
-};
+/**
+ * A description that quotes SmartSimple's own words first, so a user can search the vendor's
+ * documentation for the message they see, then says what to check.
+ */
+export function quotingAnswer(answer: string, advice: string): string {
+	return `SmartSimple answered "${answer}". ${advice}`;
+}
+
+/** `text`: the vendor's documented message, matched without regard to case and quoted. */
+function documented(
+	text: string,
+	code: SmartConnectCode,
+	message: string,
+	advice: string,
+): { text: string; problem: SmartConnectProblem } {
+	return { text, problem: { code, message, description: quotingAnswer(text, advice) } };
+}
 
 export const DOCUMENTED_ERRORS: Array<{ text: string; problem: SmartConnectProblem }> = [
-	{
-		text: 'Invalid API Token',
-		problem: {
-			code: 'INVALID_TOKEN',
-			message: 'SmartSimple did not recognise the API token',
-			description:
-				"Check the node's API Token: copy it from Global Settings → Integrations → SmartConnect API in SmartSimple. The function must be for this record type and action.",
-		},
-	},
-	{
-		text: 'Number of API Calls within the hour have reached the maximum limit',
-		problem: HOURLY_LIMIT,
-	},
-	{
-		text: 'Invalid URL: URL should start with https://',
-		problem: {
-			code: 'HTTPS_REQUIRED',
-			message: 'SmartSimple requires https',
-			description: "Check the credential's Instance URL: it must start with https://.",
-		},
-	},
-	{
-		text: 'Invalid API Request, request is empty or null',
-		problem: {
-			code: 'EMPTY_REQUEST',
-			message: 'SmartSimple received an empty request',
-			description:
-				"Check the node's API Token and that the function's record type matches the chosen resource.",
-		},
-	},
-	{
-		text: 'Encountered error while processing other setting parameters',
-		problem: {
-			code: 'OTHER_SETTINGS',
-			message: 'SmartSimple could not read the list options',
-			description:
-				'Check the Options: page size (1 to 10,000), value format and key format. The function must be a List function.',
-		},
-	},
-	{
-		text: 'Encountered error while processing record',
-		problem: {
-			code: 'RECORD_ERROR',
-			message: 'SmartSimple could not save the record',
-			description:
-				"Check the values: send every field of the function's field list and only those, dates as YYYY-MM-DD, and option fields by their stored value (\"1\", not \"Yes\").",
-		},
-	},
-	{
-		text: 'Encountered error while processing list',
-		problem: {
-			code: 'LIST_ERROR',
-			message: 'SmartSimple could not run the list query',
-			description:
-				'Check the filters and sort: each field must exist for this record type (sf_ for standard fields, cf_ for custom ones) and each operator must suit its value.',
-		},
-	},
-	{
-		text: 'Recordset does not exist',
-		problem: {
-			code: 'RECORDSET_MISSING',
-			message: 'SmartSimple found no such record',
-			description: 'Check the Record ID: the record may have been deleted, or belong to another record type.',
-		},
-	},
+	documented(
+		'Invalid API Token',
+		'INVALID_TOKEN',
+		'SmartSimple did not recognise the API token',
+		"Check the node's API Token: copy it from Global Settings → Integrations → SmartConnect API in SmartSimple. The function must be for this record type and action.",
+	),
+	documented(
+		'Number of API Calls within the hour have reached the maximum limit, please try again later',
+		'HOURLY_LIMIT',
+		"SmartSimple's hourly API call limit is reached",
+		'SmartSimple allows 1,000 API calls per instance in any rolling hour, shared by every integration of the instance. Calls are accepted again as older calls leave the hour. Spend fewer calls: a larger page size, batched updates, a longer trigger poll interval.',
+	),
+	documented(
+		'Invalid URL: URL should start with https://',
+		'HTTPS_REQUIRED',
+		'SmartSimple requires https',
+		"Check the credential's Instance URL: it must start with https://.",
+	),
+	documented(
+		'Invalid API Request, request is empty or null',
+		'EMPTY_REQUEST',
+		'SmartSimple received an empty request',
+		"Check the node's API Token and that the function's record type matches the chosen resource.",
+	),
+	documented(
+		'Encountered error while processing other setting parameters',
+		'OTHER_SETTINGS',
+		'SmartSimple could not read the list options',
+		'Check the Options: page size (1 to 10,000), value format and key format. The function must be a List function.',
+	),
+	documented(
+		'Encountered error while processing record',
+		'RECORD_ERROR',
+		'SmartSimple could not save the record',
+		"Check the values: send every field of the function's field list and only those, dates as YYYY-MM-DD, and option fields by their stored value (\"1\", not \"Yes\").",
+	),
+	documented(
+		'Encountered error while processing list',
+		'LIST_ERROR',
+		'SmartSimple could not run the list query',
+		'Check the filters and sort: each field must exist for this record type (sf_ for standard fields, cf_ for custom ones) and each operator must suit its value.',
+	),
+	documented(
+		'Recordset does not exist',
+		'RECORDSET_MISSING',
+		'SmartSimple found no such record',
+		'Check the Record ID: the record may have been deleted, or belong to another record type.',
+	),
 ];
 
 export const UNAUTHORIZED: SmartConnectProblem = {
@@ -143,10 +137,16 @@ export const NOT_JSON: SmartConnectProblem = {
 		"Check the credential's Instance URL: it must be the instance's own address (e.g. https://example.smartsimple.com), not a login page, portal or proxy.",
 };
 
+/** All documented messages as one case-insensitive search: no lower-cased copy of the answer. */
+const DOCUMENTED_PATTERN = new RegExp(
+	DOCUMENTED_ERRORS.map(({ text }) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+	'i',
+);
+
 /** Finds a documented SmartConnect error message anywhere in a response text. */
 export function findDocumentedError(text: string): SmartConnectProblem | undefined {
-	const lower = text.toLowerCase();
-	return DOCUMENTED_ERRORS.find(({ text: known }) => lower.includes(known.toLowerCase()))?.problem;
+	const found = DOCUMENTED_PATTERN.exec(text)?.[0].toLowerCase();
+	return found ? DOCUMENTED_ERRORS.find(({ text: known }) => known.toLowerCase() === found)?.problem : undefined;
 }
 
 export function serverFault(statusCode: number): SmartConnectProblem {
@@ -163,5 +163,18 @@ export function serverFault(statusCode: number): SmartConnectProblem {
 		message: `SmartSimple refused the request (HTTP ${statusCode})`,
 		description:
 			"Check the credential's Instance URL and the node's API Token, and that the API user may use this function.",
+	};
+}
+
+/**
+ * A call that creates records failed after it may have reached SmartSimple (`what` happened), so
+ * it was not sent again: sent twice, it could create every record twice.
+ */
+export function mayHaveSaved(what: string): SmartConnectProblem {
+	return {
+		code: 'MAY_HAVE_SAVED',
+		message: `SmartSimple may have saved these records: ${what}`,
+		description:
+			'The call that creates them failed after it may have reached SmartSimple, so it was not sent again (sent twice, it could create every record twice). Before running these items again, look for the records in SmartSimple, for example with Get Many and a filter on a field you sent, and run again only the ones that are missing.',
 	};
 }

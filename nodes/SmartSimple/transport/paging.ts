@@ -32,16 +32,16 @@ export async function fetchPage(
 	start: number,
 	count: number,
 ): Promise<ListPage> {
+	const { criteria, sortby, othersettings, params, ...request } = call;
+	// One failed page is retried by the transport on its own: the pages already read are kept.
 	const response = await smartConnectRequest.call(this, {
-		endpoint: call.endpoint,
-		apiToken: call.apiToken,
-		itemIndex: call.itemIndex,
+		...request,
 		params: {
-			...call.params,
-			criteria: call.criteria?.length ? call.criteria : undefined,
-			sortby: call.sortby?.length ? call.sortby : undefined,
+			...params,
+			criteria: criteria?.length ? criteria : undefined,
+			sortby: sortby?.length ? sortby : undefined,
 			// recordstart + recordend is the guide's first-priority paging rule: an exact window.
-			othersettings: { ...call.othersettings, recordstart: start, recordend: start + count - 1 },
+			othersettings: { ...othersettings, recordstart: start, recordend: start + count - 1 },
 		},
 	});
 	const records = Array.isArray(response.records) ? (response.records as IDataObject[]) : [];
@@ -74,5 +74,7 @@ export async function fetchAll(
 		// A short page means the end, also where the server gives no allcount.
 		if (page.records.length < count) break;
 	}
-	return records.slice(0, Number.isFinite(wanted) ? wanted : undefined);
+	// A server that ignores the window may send more than asked for.
+	if (records.length > wanted) records.length = wanted;
+	return records;
 }

@@ -79,6 +79,8 @@ export async function executeWrites<E extends WriteEntry>(
 					apiToken: batch[0].apiToken,
 					itemIndex: batch[0].itemIndex,
 					params: { jsonrset: batch.flatMap((entry) => entry.records) },
+					// A batch that creates (recordid "0") must never reach SmartSimple twice.
+					repeatable: !batch.some((entry) => entry.records.some((record) => String(record.recordid) === '0')),
 				});
 				answers = Array.isArray(response.records) ? (response.records as IDataObject[]) : [];
 			} catch (error) {
