@@ -244,7 +244,26 @@ async function ensureN8n(version = DEFAULT_N8N_VERSION) {
 	return { version, dir, n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), node, env };
 }
 
+/**
+ * n8n's own package checks, pinned: the community-package scanner and the node CLI
+ * (`n8n-node lint`). With their dependencies they are about 700 MB, so they live in the cache
+ * beside n8n, not in devDependencies (`npm install` stays light).
+ */
+const CHECK_TOOLS = { '@n8n/scan-community-package': '0.32.0', '@n8n/node-cli': '0.48.3' };
+
+/** Installs the check tools once; returns the folder whose node_modules holds them. */
+async function ensureCheckTools() {
+	const name = `n8n-checks-${Object.values(CHECK_TOOLS).join('-')}`;
+	return installOnce(name, async (d) => {
+		writePrivatePackageJson(d, 'n8n-checks-cache');
+		const specs = Object.entries(CHECK_TOOLS).map(([pkg, v]) => `${pkg}@${v}`);
+		await run('npm', ['install', ...specs, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: d });
+	});
+}
+
 module.exports = {
+	CHECK_TOOLS,
+	ensureCheckTools,
 	DEFAULT_N8N_VERSION,
 	N8N_1X_VERSION,
 	cacheRoot,

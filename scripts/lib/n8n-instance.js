@@ -182,8 +182,8 @@ class N8nInstance {
 		const untar = await this.spawnCapture('tar', ['-xzf', tgz, '-C', pkgDir, '--strip-components=1'], { env: process.env });
 		if (untar.code !== 0) throw new Error(`tar -xzf ${tgz} failed: ${untar.stderr}`);
 		const pj = path.join(pkgDir, 'package.json');
-		// eslint-disable-next-line no-unused-vars
-		const { devDependencies, peerDependencies, optionalDependencies, ...packageJson } = JSON.parse(fs.readFileSync(pj, 'utf8'));
+		const packageJson = JSON.parse(fs.readFileSync(pj, 'utf8'));
+		for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete packageJson[key];
 		fs.writeFileSync(pj, JSON.stringify(packageJson, null, 2));
 		const res = await this.spawnCapture(
 			'npm',
@@ -264,15 +264,33 @@ class N8nInstance {
 	/** `n8n start`; resolves once /healthz/readiness answers. */
 	async start({ timeoutMs = 90000, env = {} } = {}) {
 		if (this.server) return this.server;
+		const started = Date.now();
+		this.server = await this.spawnService('start', [], `${this.baseUrl}/healthz/readiness`, { timeoutMs, env });
+		this.startMs = Date.now() - started;
+		return this.server;
+	}
+
+	/**
+	 * `n8n worker` (queue mode; the caller's env has EXECUTIONS_MODE=queue, the database and
+	 * Redis); resolves once the worker's own /healthz/readiness (on this instance's port) answers.
+	 */
+	async startWorker({ timeoutMs = 90000, env = {}, concurrency = 5 } = {}) {
+		if (this.server) return this.server;
+		const workerEnv = { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1', ...env };
+		this.server = await this.spawnService('worker', [`--concurrency=${concurrency}`], `${this.baseUrl}/healthz/readiness`, { timeoutMs, env: workerEnv });
+		return this.server;
+	}
+
+	/** A long-running n8n command in a process group of its own, logging to logFile; resolves when readyUrl answers. */
+	async spawnService(command, args, readyUrl, { timeoutMs, env }) {
 		const out = fs.openSync(this.logFile, 'a');
-		const child = spawn(this.install.node.nodeBin, [this.install.n8nBin, 'start'], {
+		const child = spawn(this.install.node.nodeBin, [this.install.n8nBin, command, ...args], {
 			cwd: this.userFolder,
 			env: { ...this.env, ...env },
 			detached: true,
 			stdio: ['ignore', out, out],
 		});
 		fs.closeSync(out);
-		this.server = child;
 		this.children.add(child);
 		recordPid(child);
 		let exited = null;
@@ -283,19 +301,16 @@ class N8nInstance {
 		});
 		const started = Date.now();
 		while (Date.now() - started < timeoutMs) {
-			if (exited) throw new Error(`n8n start exited early (${JSON.stringify(exited)}); log: ${this.logFile}\n${tail(readSafe(this.logFile), 3000)}`);
+			if (exited) throw new Error(`n8n ${command} exited early (${JSON.stringify(exited)}); log: ${this.logFile}\n${tail(readSafe(this.logFile), 3000)}`);
 			try {
-				const r = await fetch(`${this.baseUrl}/healthz/readiness`);
-				if (r.ok) {
-					this.startMs = Date.now() - started;
-					return child;
-				}
+				const r = await fetch(readyUrl);
+				if (r.ok) return child;
 			} catch {
 				/* not listening yet */
 			}
 			await sleep(250);
 		}
-		throw new Error(`n8n did not become ready within ${timeoutMs} ms; log: ${this.logFile}\n${tail(readSafe(this.logFile), 3000)}`);
+		throw new Error(`n8n ${command} did not become ready within ${timeoutMs} ms; log: ${this.logFile}\n${tail(readSafe(this.logFile), 3000)}`);
 	}
 
 	async stopServer() {
@@ -486,8 +501,8 @@ function killGroup(child, signal) {
 	}
 }
 
-/** SIGTERM the child's process group, SIGKILL after 10 s. */
-function stopChild(child, graceMs = 10000) {
+/** Signals the child's process group (SIGTERM by default), SIGKILL after graceMs. */
+function stopChild(child, graceMs = 10000, signal = 'SIGTERM') {
 	return new Promise((resolve) => {
 		if (child.exitCode !== null || child.signalCode !== null) {
 			killGroup(child, 'SIGKILL'); // leftovers of its group (task runners)
@@ -499,7 +514,7 @@ function stopChild(child, graceMs = 10000) {
 			killGroup(child, 'SIGKILL');
 			resolve();
 		});
-		killGroup(child, 'SIGTERM');
+		killGroup(child, signal);
 	});
 }
 

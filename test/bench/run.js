@@ -236,6 +236,8 @@ function replaceBetween(text, name, content) {
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
+	// Before the run: the commit whose dist/ the contenders load.
+	const info = machine();
 	const scenarios = SCENARIOS.filter((s) => !args.only || args.only.includes(s.id));
 	const results = [];
 	const failures = [];
@@ -267,7 +269,7 @@ async function main() {
 	}
 	results.sort((x, y) => scenarios.indexOf(x.scenario) - scenarios.indexOf(y.scenario));
 
-	const info = machine();
+	info.load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
 	const header = `${info.nproc} CPUs (nproc; ${info.cpus}), load ${info.load} at the end, Node ${info.node}, n8n-core ${info.n8nCore}, n8n-workflow ${info.n8nWorkflow}, n8n-nodes-base ${info.n8nNodesBase}, commit ${info.commit}, ${info.date}, medians of ${args.runs} runs`;
 	const table = tableMarkdown(results);
 	const checks = targets(results);

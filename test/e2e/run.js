@@ -21,14 +21,15 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const assert = require('assert/strict');
-const { spawnSync } = require('child_process');
 
 const { ensureN8n, DEFAULT_N8N_VERSION, N8N_1X_VERSION } = require('../../scripts/lib/n8n-install');
-const { N8nInstance, REPO, PACKAGE_NAME, sleep, killAllGroupsSync } = require('../../scripts/lib/n8n-instance');
+const { N8nInstance, REPO, PACKAGE_NAME, killAllGroupsSync } = require('../../scripts/lib/n8n-instance');
 const { loadExamples, withCredential, sandboxCredential } = require('../../scripts/lib/examples');
 const { ensureSystemPackages } = require('../../scripts/lib/system-packages');
 const { Reporter } = require('./lib/reporter');
+const { pack, admin, publish, executionsOf, executionRun, finished, waitFor } = require('./lib/n8n-run');
 const { operationCases, authErrorCase, jsonOf, nodeItems, okItems } = require('./lib/workflows');
+const { findSecrets } = require('../helpers/secrets');
 
 const rep = new Reporter();
 // E2E_SCREENSHOTS_DIR: somewhere else than the committed docs/screenshots (e.g. to keep the tree clean)
@@ -49,32 +50,14 @@ function parseArgs(argv) {
 	return o;
 }
 
-function pack(dest) {
-	const r = spawnSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: REPO, encoding: 'utf8' });
-	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
-	const info = JSON.parse(r.stdout)[0];
-	const files = info.files.map((f) => f.path);
-	for (const must of ['dist/nodes/SmartSimple/SmartSimple.node.js', 'dist/nodes/SmartSimple/SmartSimpleTrigger.node.js', 'dist/credentials/SmartSimpleApi.credentials.js']) {
-		if (!files.includes(must)) throw new Error(`the packed tarball lacks ${must} (is dist/ built?)`);
-	}
-	return path.join(dest, info.filename);
-}
-
 function loadSandbox() {
-	// eslint-disable-next-line global-require
 	return require('../sandbox');
 }
 
-async function admin(sb, method, p, body) {
-	const r = await fetch(`${sb.url}/__sandbox/${p}`, {
-		method,
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await r.text();
-	if (!r.ok) throw new Error(`${method} /__sandbox/${p}: ${r.status} ${text.slice(0, 300)}`);
-	return text ? JSON.parse(text) : null;
-}
+const SCREENSHOT_FILES = ['workflow.png', 'run-output.png', 'node-criteria-builder.png', 'column-mapper.png', 'trigger-panel.png'];
+// the column mapper of the approval example: an Update whose columns come from its Field List
+const MAPPER_WORKFLOW = 'ssExampleApproveL1';
+const MAPPER_NODE = 'Approve application';
 
 function badCredential(good) {
 	return { ...good, id: 'ssE2eBadPassword', name: 'SmartSimple wrong password', data: { ...good.data, password: `${good.data.password}-wrong` } };
@@ -186,40 +169,6 @@ async function runExecutes(P, install, tgz, opts) {
 	}
 }
 
-/** Executions of a workflow, newest first, with their run data parsed (flatted). */
-async function executionsOf(inst, workflowId) {
-	const q = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await inst.rest('GET', `/rest/executions?filter=${q}&limit=50`);
-	const d = res.data || res;
-	const list = d.results || d;
-	return Array.isArray(list) ? list : [];
-}
-
-async function executionRun(inst, id) {
-	const res = await inst.rest('GET', `/rest/executions/${id}`);
-	const e = res.data || res;
-	// eslint-disable-next-line global-require
-	const { parse } = require(path.join(inst.install.dir, 'node_modules', 'flatted'));
-	const data = typeof e.data === 'string' ? parse(e.data) : e.data;
-	return { ...e, data };
-}
-
-async function waitFor(what, fn, timeoutMs, everyMs = 1000) {
-	const started = Date.now();
-	for (;;) {
-		const v = await fn();
-		if (v) return v;
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-		await sleep(everyMs);
-	}
-}
-
-async function publish(inst, id) {
-	const major = Number(inst.version.split('.')[0]);
-	if (major >= 2) return inst.cliOk(['publish:workflow', `--id=${id}`]);
-	return inst.cliOk(['update:workflow', `--id=${id}`, '--active=true']);
-}
-
 async function runServer(P, install, tgz, opts, { primary }) {
 	const { startSandbox } = loadSandbox();
 	const sb = await startSandbox({ port: 0, seed: 7, records: 'small', clockRunning: true });
@@ -274,7 +223,6 @@ async function runServer(P, install, tgz, opts, { primary }) {
 			}
 		});
 
-		const finished = (list) => list.filter((e) => !['new', 'running', 'waiting'].includes(e.status) && (e.stoppedAt || e.finished));
 		const triggerTest = rep.check(P, 'trigger: each change of a record fires exactly once (activation poll, then a scheduled poll, in n8n start); without Start From, history does not fire', async () => {
 			// 1. the activation poll emits the two changes made before the start
 			const first = await waitFor('the execution of the activation poll', async () => {
@@ -313,33 +261,68 @@ async function runServer(P, install, tgz, opts, { primary }) {
 			assert.equal(fromNow.length, 1, `expected one execution of the copy without Start From, got ${fromNow.length}`);
 			const run3 = await executionRun(inst, fromNow[0].id);
 			assert.deepEqual(jsonOf(run3.data, triggerNode.name).map((j) => String(j.recordid)), [a.recordid], 'without Start From, only the change made after activation fires');
+
+			// Secrets (docs/reliability.md): what n8n stored for each execution holds no part of the
+			// login in any encoding, and the API token only in its copy of the workflow (workflowData).
+			// (The sandbox's company ID is also a record's ID, so it is checked in the jest suites.)
+			const login = { password: cred.data.password, username: cred.data.username };
+			for (const run of [run1, run2, run3]) {
+				const { workflowData, ...stored } = run;
+				assert.deepEqual(findSecrets(JSON.stringify(run), login), [], `execution ${run.id} stores the login`);
+				const token = { token: triggerNode.parameters.apiToken };
+				assert.deepEqual(findSecrets(JSON.stringify(stored), token), [], `execution ${run.id} stores the token outside its workflow`);
+			}
 		});
 
 		if (primary && opts.browser) {
-			await rep.check(P, 'editor screenshots (headless Chromium): workflow, criteria builder, trigger panel', async () => {
-				// eslint-disable-next-line global-require
+			await rep.check(P, 'editor screenshots (headless Chromium): a run with its output, criteria builder, column mapper, trigger panel', async () => {
 				const browser = require('./lib/browser');
 				const { browser: b, page } = await browser.launch();
 				try {
 					fs.mkdirSync(SCREENSHOTS, { recursive: true });
 					await browser.login(page, inst.baseUrl, owner);
+					// a run in the editor: the canvas with its item counts, then the node's output data
 					const list = examples.find((w) => w.id === 'ssExampleListL1');
 					await browser.openWorkflow(page, inst.baseUrl, list.id);
+					await browser.executeWorkflow(page, list.nodes.length);
 					await page.screenshot({ path: path.join(SCREENSHOTS, 'workflow.png') });
-					await page.setViewportSize({ width: 1400, height: 1250 }); // room for the whole criteria builder
+					await page.setViewportSize({ width: 1600, height: 1000 }); // room for the output table's columns
 					await browser.openNode(page, 'Get submitted applications');
+					const output = page.locator('[data-test-id="output-panel"]').first();
+					await output.locator('[data-test-id="ndv-items-count"]').first().waitFor();
+					const outputText = await output.innerText();
+					assert.match(outputText, /recordid/, 'the output panel shows no records');
+					await browser.settle(page);
+					await page.screenshot({ path: path.join(SCREENSHOTS, 'run-output.png') });
+					await page.setViewportSize({ width: 1400, height: 1250 }); // room for the whole criteria builder
 					const filters = page.getByText('Filters', { exact: false }).first();
 					await filters.scrollIntoViewIfNeeded().catch(() => {});
 					await page.waitForTimeout(500);
 					await page.screenshot({ path: path.join(SCREENSHOTS, 'node-criteria-builder.png') });
 					const panel = await page.locator('[data-test-id="ndv"]').first().innerText().catch(() => '');
 					assert.match(panel, /Filters|Conditions/i, 'the parameter panel shows no criteria builder');
+					// the column mapper: one input per field of the Field List, loaded from the node's method
+					// (opened, not run: a run would change a level 1 record under the trigger check)
+					const mapper = examples.find((w) => w.id === MAPPER_WORKFLOW);
+					const mapperFields = mapper.nodes.find((n) => n.name === MAPPER_NODE).parameters.fieldList.split(';;');
+					await page.setViewportSize({ width: 1400, height: 1400 }); // room for every column
+					await browser.openWorkflow(page, inst.baseUrl, mapper.id);
+					await browser.openNode(page, MAPPER_NODE);
+					const columns = page.locator('[data-test-id="resource-mapper-container"]').first();
+					await columns.getByText(mapperFields[mapperFields.length - 1], { exact: false }).first().waitFor();
+					await columns.scrollIntoViewIfNeeded().catch(() => {});
+					await browser.settle(page);
+					const mapped = await columns.innerText();
+					for (const field of mapperFields) assert.ok(mapped.includes(field), `the column mapper lacks ${field}`);
+					await page.screenshot({ path: path.join(SCREENSHOTS, 'column-mapper.png') });
+					await page.setViewportSize({ width: 1400, height: 900 });
 					await browser.openWorkflow(page, inst.baseUrl, trigger.id);
 					await browser.openNode(page, triggerNode.name);
 					await page.screenshot({ path: path.join(SCREENSHOTS, 'trigger-panel.png') });
-					for (const f of ['workflow.png', 'node-criteria-builder.png', 'trigger-panel.png']) {
+					for (const f of SCREENSHOT_FILES) {
 						assert.ok(fs.statSync(path.join(SCREENSHOTS, f)).size > 10000, `${f} looks empty`);
 					}
+					return SCREENSHOT_FILES.join(', ');
 				} finally {
 					await b.close();
 				}

@@ -262,7 +262,7 @@ function nodeCredentialsFor(nodeTypeInstance, typeVersion) {
 // ---------------------------------------------------------------- runNode
 
 /**
- * Runs [Start] -> [node] through WorkflowExecute.
+ * Runs [Start] -> [node] through WorkflowExecute; `timezone` is the workflow setting (this.getTimezone()).
  * @returns {{ items: object[]|undefined, error: Error|undefined, runData: object, run: object }}
  */
 async function runNode({
@@ -274,6 +274,7 @@ async function runNode({
 	typeVersion,
 	name,
 	mode = 'manual',
+	timezone,
 }) {
 	const { type, node } = harnessNode({
 		id: 'harness-node',
@@ -310,7 +311,7 @@ async function runNode({
 		active: false,
 		nodeTypes,
 		staticData: {},
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...(timezone ? { timezone } : {}) },
 	});
 	const additionalData = makeAdditionalData({
 		credentials,

@@ -93,8 +93,8 @@ describe('Return All: ceil(N / P) calls, no trailing empty call', () => {
 		expect(got).toEqual(allIds.slice(0, 2500));
 	});
 
-	test('page size above 10,000 is capped at 10,000', async () => {
-		const got = await list({ options: { pageSize: 20000 } });
+	test('page size 10,000, the largest SmartSimple serves (above it is refused: docs/reliability.md)', async () => {
+		const got = await list({ options: { pageSize: 10000 } });
 		expect(windows()).toEqual([
 			[1, 10000],
 			[10001, 20000],

@@ -27,22 +27,3 @@ test('a Field List given by an expression is checked per item, before any call',
 	expect(error?.context?.itemIndex).toBe(1);
 	expect(ctx.sb.calls).toHaveLength(0);
 });
-
-test('Options given by an expression are read per item', async () => {
-	const { items, error } = await ctx.run(
-		{
-			resource: 'levelOne',
-			operation: 'create',
-			apiToken: 'levelone-update',
-			fieldList: CREATE_FIELD_LIST,
-			columns: { mappingMode: 'defineBelow', value: { sf_Name: '={{ $json.name }}' } },
-			options: { blankUnsetFields: '={{ $json.blank }}' },
-		},
-		{ input: [{ json: { name: 'Blank rest', blank: true } }, { json: { name: 'Only a name', blank: false } }] },
-	);
-	// Item 1 does not blank the unset fields, so it misses them: refused before any call.
-	expect(error?.message).toMatch(/Columns do not match the Field List: missing/);
-	expect(error?.context?.itemIndex).toBe(1);
-	expect(items).toBeUndefined();
-	expect(ctx.sb.calls).toHaveLength(0);
-});

@@ -1,5 +1,5 @@
 'use strict';
-// Batching, Fill Unchanged Fields From, field-list checks, per-record and whole-call failures,
+// Batching, Fields Not Set (keep, empty, refuse), field-list checks, per-record and whole-call failures,
 // date values and "Map Automatically", through WorkflowExecute against the sandbox.
 
 const { RESOURCES, fieldListOf, pick, useSandbox } = require('./write.fixtures');
@@ -122,7 +122,7 @@ describe('batching', () => {
 	});
 });
 
-describe('Fill Unchanged Fields From', () => {
+describe('Fields Not Set → Keep Current Values (Read Current Values From)', () => {
 	const ids = ['2000010', '2000011', '2000012'];
 	const updateTitles = (options, fieldList = USER_LIST) => ({
 		resource: 'user',
@@ -249,7 +249,7 @@ describe('Fill Unchanged Fields From', () => {
 		expect(ctx.sb.calls[1].parsed.jsonrset.map((r) => r.recordid)).toEqual(['2000010', '2000012']);
 		expect(items[1]).toEqual({
 			json: {
-				error: 'Fill Unchanged Fields From found no record 2999999',
+				error: 'Read Current Values From found no record 2999999',
 				description:
 					'The List function did not return record 2999999, so its current values are unknown and nothing was saved. Check the Record ID, and that the function is of the same record type.',
 			},
@@ -266,7 +266,7 @@ describe('Fill Unchanged Fields From', () => {
 			[{ json: { id: '2999999', title: 'Ghost' } }, input[0]],
 			{ continueOnFail: true },
 		);
-		expect(items[0].json.error).toBe('Fill Unchanged Fields From found no record 2999999');
+		expect(items[0].json.error).toBe('Read Current Values From found no record 2999999');
 		expect(items[1].json.status).toBe('updated successfully');
 	});
 });
@@ -285,7 +285,7 @@ describe('field-list check (before any call)', () => {
 			'Columns do not match the Field List: missing "sf_First Name", "sf_Last Name", "sf_Email", "sf_Phone", "sf_Company ID", "sf_Country", "cf_Preferred Language"',
 		);
 		expect(error.description).toBe(
-			"SmartSimple saves a record only with every field of the Update function's field list and only those. Set every field in Columns (unchanged ones to their current value), or add Options → Fill Unchanged Fields From with a List function token so unset fields keep their values.",
+			"SmartSimple saves a record only with every field of the Update function's field list and only those. Set them in Columns, or add Options → Read Current Values From (a List function of this record type) so unset fields keep their values.",
 		);
 		expect(ctx.sb.calls).toEqual([]);
 	});
@@ -324,20 +324,20 @@ describe('field-list check (before any call)', () => {
 		expect(items[1].json).toEqual({
 			error: 'Columns do not match the Field List: missing "sf_Start Date"',
 			description:
-				"SmartSimple saves a record only with every field of the Update function's field list and only those. Set the missing fields in Columns (an empty value is allowed), or turn on Options → Send Unset Fields as Empty.",
+				"SmartSimple saves a record only with every field of the Update function's field list and only those. Set them in Columns (an empty value is allowed), or choose another Fields Not Set.",
 		});
 		expect(items[0].json.status).toBe('created successfully');
 		expect(items[2].json.status).toBe('created successfully');
 	});
 
-	test('Send Unset Fields as Empty sends the missing fields blank', async () => {
+	test('Fields Not Set → Send Empty sends the missing fields blank', async () => {
 		const { error } = await ctx.run({
 			resource: 'user',
 			operation: 'create',
 			apiToken: 'user-update-contact',
 			fieldList: 'sf_Email;;sf_Phone',
 			columns: { mappingMode: 'defineBelow', value: { sf_Email: 'x@example.org' } },
-			options: { blankUnsetFields: true },
+			fieldsNotSet: 'empty',
 		});
 		expect(error).toBeUndefined();
 		expect(ctx.sb.calls[0].parsed.jsonrset).toEqual([{ recordid: '0', sf_Email: 'x@example.org', sf_Phone: '' }]);

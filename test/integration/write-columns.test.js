@@ -30,7 +30,7 @@ test('fields come from the Field List, one input each, all strings, none require
 	expect(ctx.sb.calls).toEqual([]);
 });
 
-test('without a Field List: one record read with the Fill Unchanged Fields From List token', async () => {
+test('without a Field List: one record read with the Read Current Values From List token', async () => {
 	const fields = await columns({ resource: 'user', operation: 'update', options: { readCurrentToken: 'user-list' } });
 	expect(ids(fields)).toEqual([
 		'sf_First Name', 'sf_Last Name', 'sf_Email', 'sf_Phone', 'sf_Title', 'sf_Company ID', 'sf_City', 'sf_Country', 'cf_Preferred Language',

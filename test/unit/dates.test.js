@@ -1,56 +1,45 @@
 'use strict';
-/** toSmartSimpleValue (dist/nodes/SmartSimple/helpers/dates.js): what a value is sent as. */
+/** helpers/dates: instants and the text of date fields as SmartSimple's YYYY-MM-DD. */
 const { DateTime } = require('luxon');
-const { toSmartSimpleValue } = require('../../dist/nodes/SmartSimple/helpers/dates');
+const { dateFieldText, instantToDate, isInstant } = require('../../dist/nodes/SmartSimple/helpers/dates');
 
-describe('toSmartSimpleValue', () => {
+describe('dateFieldText (the value of a field known to hold dates)', () => {
 	test.each([
-		['ISO date-time, UTC', '2025-03-01T10:20:30Z', '2025-03-01'],
-		['ISO date-time with millis and offset', '2025-03-01T23:59:59.123-05:00', '2025-03-01'],
-		['ISO date-time with compact offset', '2025-03-01T00:00:00+0200', '2025-03-01'],
-		['ISO date-time without seconds', '2025-03-01T10:20', '2025-03-01'],
-		['SmartSimple YYYY-MM-DD HH:MM:SS', '2015-07-23 11:03:17', '2015-07-23'],
-		['plain date stays', '2025-03-01', '2025-03-01'],
-		['text stays', 'Hello, world', 'Hello, world'],
-		['a time alone stays text', '10:20:30', '10:20:30'],
-		['a date inside text stays text', 'due 2025-03-01 10:00:00', 'due 2025-03-01 10:00:00'],
-		['number', 25000, '25000'],
-		['zero', 0, '0'],
-		['boolean', false, 'false'],
-		['empty string', '', ''],
-		['null', null, ''],
-		['undefined', undefined, ''],
-	])('%s: %j -> %j', (_label, value, expected) => {
-		expect(toSmartSimpleValue(value)).toBe(expected);
+		['plain date', '2025-03-01', 'UTC', '2025-03-01'],
+		['SmartSimple date-time: its date as written, whatever the zone', '2015-07-23 23:03:17', 'Asia/Tokyo', '2015-07-23'],
+		['ISO without a zone: wall-clock, its date as written', '2025-03-01T23:20', 'Pacific/Auckland', '2025-03-01'],
+		['ISO in UTC, read in Tokyo: next day', '2025-03-01T20:20:30Z', 'Asia/Tokyo', '2025-03-02'],
+		['ISO in UTC, read in New York: same day', '2025-03-01T20:20:30Z', 'America/New_York', '2025-03-01'],
+		['offset with millis', '2025-03-01T23:59:59.123-05:00', 'America/New_York', '2025-03-01'],
+		['compact offset', '2025-03-01T00:30:00+0200', 'Europe/Berlin', '2025-02-28'],
+		['text that is no date stays', 'next Tuesday', 'UTC', 'next Tuesday'],
+		['a date inside text stays', 'due 2025-03-01 10:00:00', 'UTC', 'due 2025-03-01 10:00:00'],
+		['empty', '', 'UTC', ''],
+	])('%s: %j in %s -> %j', (_label, text, zone, expected) => {
+		expect(dateFieldText(text, zone)).toBe(expected);
+	});
+});
+
+describe('instants', () => {
+	test('a JS Date is cut in the given zone, not in UTC', () => {
+		const lateUtc = new Date('2025-02-28T15:30:00Z'); // 2025-03-01 00:30 in Tokyo
+		expect(instantToDate(lateUtc, 'Asia/Tokyo')).toBe('2025-03-01');
+		expect(instantToDate(lateUtc, 'UTC')).toBe('2025-02-28');
+		expect(instantToDate(new Date('x'), 'UTC')).toBeUndefined();
 	});
 
-	test('a JS Date becomes its (UTC) calendar date', () => {
-		expect(toSmartSimpleValue(new Date('2025-03-01T12:00:00Z'))).toBe('2025-03-01');
-		expect(toSmartSimpleValue(new Date(Date.UTC(1999, 11, 31, 23, 59, 59)))).toBe('1999-12-31');
-	});
-
-	test('a Luxon-like object (isLuxonDateTime + toISODate) becomes toISODate()', () => {
-		expect(toSmartSimpleValue({ isLuxonDateTime: true, toISODate: () => '2024-02-29' })).toBe(
-			'2024-02-29',
-		);
-		expect(toSmartSimpleValue({ isLuxonDateTime: true, toISODate: () => null })).toBe('');
-	});
-
-	test("a real Luxon DateTime (n8n's $now) keeps its own zone's calendar date", () => {
+	test("a Luxon DateTime keeps its own zone's date ($now is in the workflow's zone; a parsed date keeps its day)", () => {
 		const late = DateTime.fromISO('2025-03-01T23:30:00', { zone: 'America/Toronto' });
-		expect(toSmartSimpleValue(late)).toBe('2025-03-01');
+		expect(instantToDate(late, 'America/Toronto')).toBe('2025-03-01');
+		expect(instantToDate(late, 'Europe/Paris')).toBe('2025-03-01');
+		expect(instantToDate(DateTime.invalid('bad'), 'UTC')).toBeUndefined();
 	});
 
-	test('arrays become the multi-select form ",1,2,"; an empty array sends nothing', () => {
-		expect(toSmartSimpleValue([1, 2])).toBe(',1,2,');
-		expect(toSmartSimpleValue(['7'])).toBe(',7,');
-		expect(toSmartSimpleValue([])).toBe('');
-	});
-
-	test('other objects are sent as JSON text', () => {
-		expect(toSmartSimpleValue({ a: 1 })).toBe('{"a":1}');
-		expect(toSmartSimpleValue({ isLuxonDateTime: false, toISODate: () => 'x' })).toBe(
-			'{"isLuxonDateTime":false}',
-		);
+	test('isInstant: Dates and Luxon DateTimes, nothing else', () => {
+		expect(isInstant(new Date())).toBe(true);
+		expect(isInstant(DateTime.now())).toBe(true);
+		expect(isInstant('2025-03-01')).toBe(false);
+		expect(isInstant({ isLuxonDateTime: false })).toBe(false);
+		expect(isInstant(null)).toBe(false);
 	});
 });

@@ -6,18 +6,21 @@ import { parseFieldList } from '../helpers/fieldList';
 import { perItemParameter } from '../helpers/items';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
+import { requestTimeoutOption } from '../transport/timeout';
 import type { OperationOption } from './types';
 import { executeWrites, savedOutput } from './write/batches';
 import {
 	batchSizeOption,
-	checkAgainstFieldList,
 	columnsProperty,
+	fieldsNotSetProperty,
 	getMetaTokenOption,
+	orderRow,
 	readBatchSize,
 	readColumns,
-	orderRow,
+	readColumnsSetup,
+	settleUnsetFields,
+	updateRuleNotice,
 } from './write/fields';
-import { requestTimeoutOption } from '../transport/timeout';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -32,6 +35,8 @@ const properties: INodeProperties[] = [
 	fieldListProperty(
 		"The Update function's field list (optional). Where given, Columns offers exactly its fields, and each record is checked to carry every one of them and nothing else before any call.",
 	),
+	updateRuleNotice,
+	fieldsNotSetProperty('create'),
 	columnsProperty('add'),
 	{
 		displayName: 'Options',
@@ -52,14 +57,6 @@ const properties: INodeProperties[] = [
 			},
 			getMetaTokenOption,
 			requestTimeoutOption,
-			{
-				displayName: 'Send Unset Fields as Empty',
-				name: 'blankUnsetFields',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether fields of the Field List left unset in Columns are sent empty. When off, a record missing a field of the Field List is refused before any call.',
-			},
 			stripPrefixesOption,
 		],
 	},
@@ -76,25 +73,15 @@ export async function execute(
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
 	const batchSize = readBatchSize.call(this);
+	const setup = readColumnsSetup.call(this);
 	const fieldListOf = perItemParameter(this, 'fieldList', '', parseFieldList);
-	const optionsOf = perItemParameter(this, 'options', {} as { blankUnsetFields?: boolean });
 	return await executeWrites.call(this, items, {
 		endpoint: resource.endpoint,
 		batchSize,
 		prepare: (itemIndex) => {
 			const fieldList = fieldListOf(itemIndex);
-			const options = optionsOf(itemIndex);
-			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList);
-			if (options.blankUnsetFields) {
-				for (const field of fieldList) if (fields[field] === undefined) fields[field] = '';
-			}
-			checkAgainstFieldList.call(
-				this,
-				fields,
-				fieldList,
-				itemIndex,
-				'Set the missing fields in Columns (an empty value is allowed), or turn on Options → Send Unset Fields as Empty.',
-			);
+			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList, setup);
+			settleUnsetFields.call(this, fields, fieldList, itemIndex, setup.fieldsNotSet, false);
 			if (!Object.keys(fields).length) {
 				throw new NodeOperationError(this.getNode(), 'Columns sets no field', {
 					itemIndex,

@@ -1,14 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { apiTokenProperty, recordIdProperty, stripPrefixesOption } from '../descriptions/common';
-import { forEachItem, shapeRecord } from '../helpers/items';
+import {
+	apiTokenProperty,
+	keyFormatOption,
+	recordIdProperty,
+	stripPrefixesOption,
+	valueFormatOption,
+} from '../descriptions/common';
+import type { OutputOptions } from '../helpers/items';
+import { forEachItem, outputSettings, shapeRecord } from '../helpers/items';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { smartConnectRequest } from '../transport/request';
-import type { OperationOption } from './types';
 import { requestTimeoutOption } from '../transport/timeout';
+import type { OperationOption } from './types';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -25,7 +32,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [requestTimeoutOption, stripPrefixesOption],
+		options: [keyFormatOption, requestTimeoutOption, stripPrefixesOption, valueFormatOption],
 	},
 ];
 
@@ -40,12 +47,16 @@ export async function execute(
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
-		const options = this.getNodeParameter('options', itemIndex, {}) as { stripPrefixes?: boolean };
+		const options = this.getNodeParameter('options', itemIndex, {}) as OutputOptions;
+		const othersettings = outputSettings(options);
 		const response = await smartConnectRequest.call(this, {
 			endpoint: resource.endpoint,
 			apiToken: requiredText.call(this, 'apiToken', 'API Token', itemIndex),
 			itemIndex,
-			params: { recordid: requiredText.call(this, 'recordId', 'Record ID', itemIndex) },
+			params: {
+				recordid: requiredText.call(this, 'recordId', 'Record ID', itemIndex),
+				...(Object.keys(othersettings).length ? { othersettings } : {}),
+			},
 		});
 		const records = (response.records ?? []) as IDataObject[];
 		return records.map((record) => shapeRecord(record, options));

@@ -1,19 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	apiTokenProperty,
 	fieldListProperty,
+	keyFormatOption,
 	limitProperty,
 	pageSizeOption,
 	returnAllProperty,
 	stripPrefixesOption,
+	valueFormatOption,
 } from '../descriptions/common';
 import { filtersProperty, sortProperty } from '../descriptions/filters';
 import type { FilterCondition, SortField } from '../helpers/criteria';
-import { buildCriteria, buildSort, parseCriteriaJson } from '../helpers/criteria';
-import { forEachItem, shapeRecord } from '../helpers/items';
-import { requiredText } from '../helpers/parameters';
+import { buildCriteria, buildSort, checkFieldsListed, parseCriteriaJson } from '../helpers/criteria';
+import type { OutputOptions } from '../helpers/items';
+import { forEachItem, outputSettings, shapeRecord } from '../helpers/items';
+import { readFieldList, readPaging, requiredText } from '../helpers/parameters';
 import type { ResourceDefinition, ResourceName } from '../resources';
 import { resourcesWith } from '../resources';
 import { fetchAll } from '../transport/paging';
@@ -96,32 +99,11 @@ const properties: INodeProperties[] = [
 				description: 'Whether to include archived records (SmartSimple includes them by default)',
 				displayOptions: hiddenFor('includeArchived'),
 			},
-			{
-				displayName: 'Key Format',
-				name: 'keyFormat',
-				type: 'options',
-				default: '0',
-				options: [
-					{ name: 'As in the Field List', value: '0' },
-					{ name: 'Field Names', value: '1' },
-					{ name: 'Custom Field IDs', value: '2' },
-				],
-				description: 'How SmartSimple names the keys of each record',
-				displayOptions: hiddenFor('keyFormat'),
-			},
+			{ ...keyFormatOption, displayOptions: hiddenFor('keyFormat') },
 			pageSizeOption,
 			requestTimeoutOption,
 			{ ...stripPrefixesOption, displayOptions: hiddenFor('stripPrefixes') },
-			{
-				displayName: 'Value Format',
-				name: 'valueFormat',
-				type: 'options',
-				default: 'display',
-				options: [
-					{ name: 'Display Value', value: 'display', description: 'As shown on screen, e.g. $25,000' },
-					{ name: 'Stored Value', value: 'stored', description: 'As stored, e.g. 25000' },
-				],
-			},
+			valueFormatOption,
 		],
 	},
 ];
@@ -131,12 +113,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface ListOptions {
+interface ListOptions extends OutputOptions {
 	includeArchived?: boolean;
-	keyFormat?: string;
 	pageSize?: number;
-	stripPrefixes?: boolean;
-	valueFormat?: 'display' | 'stored';
 }
 
 export async function execute(
@@ -147,42 +126,44 @@ export async function execute(
 	return await forEachItem.call(this, items, async (itemIndex) => {
 		const options = { ...(this.getNodeParameter('options', itemIndex, {}) as ListOptions) };
 		for (const option of INAPPLICABLE_OPTIONS[resource.value] ?? []) delete options[option];
-		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+		const paging = readPaging.call(this, itemIndex);
 		const isReport = resource.value === 'report';
+		const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
+		const { criteria, sortby } = isReport ? {} : readQuery.call(this, itemIndex);
 
-		const othersettings: IDataObject = {};
-		if (options.valueFormat) othersettings.getstorevalue = options.valueFormat === 'stored' ? 1 : 0;
-		if (options.keyFormat !== undefined) othersettings.keyformat = Number(options.keyFormat);
+		const othersettings = outputSettings(options);
 		if (options.includeArchived === false) othersettings.includearchive = 0;
 
 		const records = await fetchAll.call(
 			this,
 			{
 				endpoint: resource.endpoint,
-				apiToken: requiredText.call(this, 'apiToken', 'API Token', itemIndex),
+				apiToken,
 				itemIndex,
-				criteria: isReport ? undefined : readCriteria.call(this, itemIndex),
-				sortby: isReport
-					? undefined
-					: buildSort(this.getNodeParameter('sort.sortFields', itemIndex, []) as SortField[], {
-							node: this.getNode(),
-							itemIndex,
-						}),
+				criteria,
+				sortby,
 				othersettings,
 			},
-			{ returnAll, limit, pageSize: options.pageSize },
+			paging,
 		);
 		return records.map((record) => shapeRecord(record, options));
 	});
 }
 
-function readCriteria(this: IExecuteFunctions, itemIndex: number) {
+/** Criteria and sort, checked (and against the Field List where given) before any call. */
+function readQuery(this: IExecuteFunctions, itemIndex: number) {
 	const source = { node: this.getNode(), itemIndex };
-	if (this.getNodeParameter('filterMode', itemIndex, 'builder') === 'json') {
+	const jsonMode = this.getNodeParameter('filterMode', itemIndex, 'builder') === 'json';
+	let criteria;
+	if (jsonMode) {
 		const json = this.getNodeParameter('criteriaJson', itemIndex, '[]');
-		return parseCriteriaJson(typeof json === 'string' ? json : JSON.stringify(json), source);
+		criteria = parseCriteriaJson(typeof json === 'string' ? json : JSON.stringify(json), source);
+	} else {
+		const conditions = this.getNodeParameter('filters.conditions', itemIndex, []) as FilterCondition[];
+		criteria = buildCriteria(conditions, source);
 	}
-	const conditions = this.getNodeParameter('filters.conditions', itemIndex, []) as FilterCondition[];
-	return buildCriteria(conditions, source);
+	const sortby = buildSort(this.getNodeParameter('sort.sortFields', itemIndex, []) as SortField[], source);
+	const fieldList = readFieldList.call(this, itemIndex);
+	checkFieldsListed(criteria, sortby, fieldList, source, jsonMode ? 'Criteria (JSON)' : 'Filters');
+	return { criteria, sortby };
 }

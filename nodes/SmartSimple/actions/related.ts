@@ -7,7 +7,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { limitProperty, pageSizeOption, returnAllProperty } from '../descriptions/common';
 import { forEachItem } from '../helpers/items';
-import { requiredText } from '../helpers/parameters';
+import { readPaging, requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { errorCode, quotingAnswer } from '../transport/errors';
 import { fetchAll } from '../transport/paging';
@@ -50,15 +50,9 @@ export async function listRelated(
 	return await forEachItem.call(this, items, async (itemIndex) => {
 		const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 		const params = readParams(itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-		const options = this.getNodeParameter('options', itemIndex, {}) as { pageSize?: number };
+		const paging = readPaging.call(this, itemIndex);
 		try {
-			return await fetchAll.call(
-				this,
-				{ endpoint: resource.endpoint, apiToken, itemIndex, params },
-				{ returnAll, limit, pageSize: options.pageSize },
-			);
+			return await fetchAll.call(this, { endpoint: resource.endpoint, apiToken, itemIndex, params }, paging);
 		} catch (error) {
 			throw 'fieldid' in params ? explainFileFieldError(error) : error;
 		}

@@ -5,7 +5,8 @@ import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { executeWrites, failureReason, isSuccess, refusedError } from './write/batches';
+import { checkPartStatuses, executeWrites } from './write/batches';
+import { batchSizeOption, readBatchSize } from './write/fields';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -53,6 +54,14 @@ const properties: INodeProperties[] = [
 			{ displayName: 'State / Province', name: 'state', type: 'string', default: '' },
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [batchSizeOption],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -61,7 +70,7 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * Input items are sent together (one call per 100 items with the same token). Output: one item
+ * Input items are sent together (one call per Batch Size items with the same token). Output: one item
  * per input item, `{ recordId, addressId, status, ...fields sent }` where `addressId` is the new
  * ID of a created address.
  */
@@ -72,7 +81,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await executeWrites.call(this, items, {
 		endpoint: resource.endpoint,
-		batchSize: 100,
+		batchSize: readBatchSize.call(this),
 		prepare: (itemIndex) => {
 			const objectid = requiredText.call(this, 'recordId', 'Record ID', itemIndex);
 			const addressid = String(this.getNodeParameter('addressId', itemIndex, '0') ?? '').trim() || '0';
@@ -97,19 +106,20 @@ export async function execute(
 		},
 		output: ({ itemIndex, records }, [status]) => {
 			const { addressid, objectid, ...fields } = records[0];
-			const addressId = String(status?.addressid ?? status?.recordid ?? addressid);
-			if (!isSuccess(status?.status)) {
-				const which = addressid === '0' ? 'new address' : `address ${addressid}`;
-				throw refusedError.call(
-					this,
-					itemIndex,
-					'address',
-					[`${which} of record ${objectid} (${failureReason(status?.status)})`],
-					0,
-					'Check the Record ID and, when changing an address, that the Address ID belongs to this record (List Addresses shows them).',
-				);
-			}
-			return { recordId: objectid, addressId, status: status.status, ...fields };
+			const address: IDataObject = {
+				addressid,
+				addressId: String(status?.addressid ?? status?.recordid ?? addressid),
+				status: status?.status,
+			};
+			checkPartStatuses.call(
+				this,
+				itemIndex,
+				'address',
+				[address],
+				() => `${addressid === '0' ? 'new address' : `address ${addressid}`} of record ${objectid}`,
+				'Check the Record ID and, when changing an address, that the Address ID belongs to this record (List Addresses shows them).',
+			);
+			return { recordId: objectid, addressId: address.addressId, status: address.status, ...fields };
 		},
 	});
 }

@@ -5,7 +5,8 @@ import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { executeWrites, failureReason, isSuccess, refusedError } from './write/batches';
+import { checkPartStatuses, executeWrites } from './write/batches';
+import { batchSizeOption, readBatchSize } from './write/fields';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -78,6 +79,14 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [batchSizeOption],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -94,7 +103,7 @@ interface AssociationInput {
 }
 
 /**
- * Input items are sent together (one call per 100 items with the same token). Output: one item
+ * Input items are sent together (one call per Batch Size items with the same token). Output: one item
  * per input item, `{ recordId, associations: [{ type, contactid | companyid, rolename | roleid,
  * associationid, status }] }`; an association SmartSimple refuses fails its item.
  */
@@ -105,7 +114,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await executeWrites.call(this, items, {
 		endpoint: resource.endpoint,
-		batchSize: 100,
+		batchSize: readBatchSize.call(this),
 		prepare: (itemIndex) => {
 			const objectid = requiredText.call(this, 'recordId', 'Record ID', itemIndex);
 			const entries = readAssociations.call(this, itemIndex);
@@ -114,7 +123,9 @@ export async function execute(
 			const companies = entries.filter((entry) => entry.type === 'company').map((entry) => entry.wire);
 			if (contacts.length) record.contacts = contacts;
 			if (companies.length) record.companies = companies;
-			return { records: [record], statusCount: contacts.length + companies.length };
+			// An association without an ID is a new one: its call must never be sent twice.
+			const creates = entries.some((entry) => !entry.wire.associationid);
+			return { records: [record], statusCount: contacts.length + companies.length, creates };
 		},
 		output: ({ itemIndex, records }, statuses) => {
 			const [record] = records;
@@ -128,19 +139,14 @@ export async function execute(
 				associationid: String(statuses[index]?.associationid ?? entry.associationid ?? ''),
 				status: statuses[index]?.status,
 			}));
-			const failures = associations
-				.filter((association) => !isSuccess(association.status))
-				.map((association) => `${association.type} ${association.contactid ?? association.companyid ?? association.associationid} (${failureReason(association.status)})`);
-			if (failures.length) {
-				throw refusedError.call(
-					this,
-					itemIndex,
-					'association',
-					failures,
-					associations.length - failures.length,
-					'Check each association: the contact or company ID must exist, the role must exist for that type, and an Association ID must belong to this record.',
-				);
-			}
+			checkPartStatuses.call(
+				this,
+				itemIndex,
+				'association',
+				associations,
+				(association) => `${String(association.type)} ${String(association.contactid ?? association.companyid ?? association.associationid)}`,
+				'Check each association: the contact or company ID must exist, the role must exist for that type, and an Association ID must belong to this record.',
+			);
 			return { recordId: record.objectid, associations };
 		},
 	});

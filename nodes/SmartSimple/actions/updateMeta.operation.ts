@@ -4,7 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { apiTokenProperty } from '../descriptions/common';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { executeWrites, failureReason, isSuccess, refusedError } from './write/batches';
+import { checkPartStatuses, executeWrites } from './write/batches';
+import { batchSizeOption, readBatchSize } from './write/fields';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -112,6 +113,14 @@ const properties: INodeProperties[] = [
 		description:
 			'Array of changes, e.g. [{"kind":"status","name":"On Hold"}]. Keys: kind (type, status or field), name, ID (to change an existing entry; leave it out or 0 to create), and optionally level, caption and type (a new field\'s type).',
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [batchSizeOption],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -140,10 +149,12 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await executeWrites.call(this, items, {
 		endpoint: resource.endpoint,
-		batchSize: 100,
+		batchSize: readBatchSize.call(this),
 		prepare: (itemIndex) => {
 			const records = readChanges.call(this, itemIndex, resource.endpoint);
-			return { records, statusCount: records.length };
+			// ID 0 adds a type, status or field: its call must never be sent twice.
+			const creates = records.some((record) => record.id === '0');
+			return { records, statusCount: records.length, creates };
 		},
 		output: ({ itemIndex, records }, statuses) => {
 			const changes: IDataObject[] = records.map((record, index) => ({
@@ -151,19 +162,14 @@ export async function execute(
 				id: String(statuses[index]?.id ?? statuses[index]?.recordid ?? record.id),
 				status: statuses[index]?.status,
 			}));
-			const failures = changes
-				.filter((change) => !isSuccess(change.status))
-				.map((change) => `${change.kind} ${change.id === '0' ? `"${change.name}"` : change.id} (${failureReason(change.status)})`);
-			if (failures.length) {
-				throw refusedError.call(
-					this,
-					itemIndex,
-					'change',
-					failures,
-					changes.length - failures.length,
-					"Check each change: the level must be in the function's field list, the ID must exist (0 creates), and a new entry needs a name.",
-				);
-			}
+			checkPartStatuses.call(
+				this,
+				itemIndex,
+				'change',
+				changes,
+				(change) => `${String(change.kind)} ${change.id === '0' ? `"${String(change.name)}"` : String(change.id)}`,
+				"Check each change: the level must be in the function's field list, the ID must exist (0 creates), and a new entry needs a name.",
+			);
 			return { changes };
 		},
 	});

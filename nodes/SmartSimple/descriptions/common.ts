@@ -75,3 +75,33 @@ export const stripPrefixesOption: INodeProperties = {
 	default: false,
 	description: 'Whether to output "First Name" instead of "sf_First Name" (and likewise for cf_ fields)',
 };
+
+/** How SmartSimple gives values (Get, Get Many): `getstorevalue`. */
+export const valueFormatOption: INodeProperties = {
+	displayName: 'Value Format',
+	name: 'valueFormat',
+	type: 'options',
+	default: 'display',
+	options: [
+		{ name: 'Display Value', value: 'display', description: 'As shown on screen, e.g. $25,000' },
+		{
+			name: 'Stored Value',
+			value: 'stored',
+			description: 'As stored, e.g. 25000: what Create and Update take back',
+		},
+	],
+};
+
+/** How SmartSimple names the keys of each record (Get, Get Many): `keyformat`. */
+export const keyFormatOption: INodeProperties = {
+	displayName: 'Key Format',
+	name: 'keyFormat',
+	type: 'options',
+	default: '0',
+	options: [
+		{ name: 'As in the Field List', value: '0' },
+		{ name: 'Field Names', value: '1' },
+		{ name: 'Custom Field IDs', value: '2' },
+	],
+	description: 'How SmartSimple names the keys of each record',
+};

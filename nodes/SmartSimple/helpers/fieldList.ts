@@ -30,3 +30,30 @@ export function withoutFieldPrefixes<T>(record: Record<string, T>): Record<strin
 	});
 	return result;
 }
+
+/**
+ * What is wrong with a field list typed into the node, if anything: a single `;` between fields,
+ * a field without its `sf_`/`cf_` prefix, a field named twice. SmartSimple's own lists never
+ * have these, so each is a copying mistake that would fail every record.
+ */
+export function fieldListProblem(fields: string[]): { message: string; fix: string } | undefined {
+	const joined = fields.find((field) => /;/.test(field));
+	if (joined !== undefined) {
+		return {
+			message: `"${joined.slice(0, 60)}" holds a single ";"`,
+			fix: 'Separate fields with two semicolons, e.g. sf_First Name;;sf_Last Name, exactly as in SmartSimple.',
+		};
+	}
+	const unprefixed = fields.find((field) => field !== 'recordid' && !/^(sf|cf)_./.test(field));
+	if (unprefixed !== undefined) {
+		return {
+			message: `"${unprefixed.slice(0, 60)}" is not a SmartSimple field name`,
+			fix: 'Write standard fields as sf_<Name> and custom fields as cf_<Name> or cf_<field ID>, e.g. sf_First Name;;cf_My Field.',
+		};
+	}
+	const repeated = fields.find((field, index) => fields.indexOf(field) !== index);
+	if (repeated !== undefined) {
+		return { message: `"${repeated.slice(0, 60)}" is listed twice`, fix: 'Name each field once.' };
+	}
+	return undefined;
+}

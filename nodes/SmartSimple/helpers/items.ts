@@ -76,6 +76,21 @@ function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
+/** The output options of the operations that return records (Get, Get Many). */
+export interface OutputOptions {
+	keyFormat?: string;
+	stripPrefixes?: boolean;
+	valueFormat?: 'display' | 'stored';
+}
+
+/** The `othersettings` that ask SmartSimple for the chosen value and key formats. */
+export function outputSettings(options: OutputOptions): IDataObject {
+	const othersettings: IDataObject = {};
+	if (options.valueFormat) othersettings.getstorevalue = options.valueFormat === 'stored' ? 1 : 0;
+	if (options.keyFormat !== undefined) othersettings.keyformat = Number(options.keyFormat);
+	return othersettings;
+}
+
 /** Applies the output options every record-returning operation shares. */
 export function shapeRecord(record: IDataObject, options: { stripPrefixes?: boolean }): IDataObject {
 	return options.stripPrefixes ? withoutFieldPrefixes(record) : record;

@@ -40,7 +40,7 @@ function fixedText(this: ILoadOptionsFunctions, path: string): string {
 }
 
 /**
- * Field names from one record the Fill Unchanged Fields From (or Discover Fields From) token
+ * Field names from one record the Read Current Values From (or Discover Fields From) token
  * reads; undefined where there is nothing to read with, so no call was spent.
  */
 async function discoverFromRecord(
@@ -195,7 +195,7 @@ function mapperField(id: string, definition: FieldDefinition | undefined): Resou
 
 /**
  * One Columns input per field of the Update function, typed. Names: its Field List where
- * given; else the fields of a record read with the Fill Unchanged Fields From / Discover Fields
+ * given; else the fields of a record read with the Read Current Values From / Discover Fields
  * From token; else, for UTA levels, the fields a Get Meta function describes; else the record
  * type's standard fields. Types: from the Get Meta function where given, else the resource
  * table's standard fields; other fields are marked as of unknown type. At most one call: Get Meta

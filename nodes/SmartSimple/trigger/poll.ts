@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FilterCondition } from '../helpers/criteria';
 import { buildCriteria } from '../helpers/criteria';
 import { shapeRecord } from '../helpers/items';
+import { checkPageSize } from '../helpers/parameters';
 import { getResource } from '../resources';
 import type { ListCall } from '../transport/paging';
 import { fetchPage } from '../transport/paging';
@@ -176,7 +177,7 @@ function readSettings(this: IPollFunctions): Settings {
 			description: 'Set Options → Instance Time Zone to an IANA zone name such as America/Toronto, or remove it.',
 		});
 	}
-	const pageSize = Math.min(10_000, Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)));
+	const pageSize = checkPageSize(this.getNode(), options.pageSize) ?? DEFAULT_PAGE_SIZE;
 	const lookBack = options.lookBack ?? 0;
 	if (typeof lookBack !== 'number' || !Number.isFinite(lookBack) || lookBack < 0) {
 		throw new NodeOperationError(this.getNode(), `Look Back "${String(lookBack)}" is not a number of seconds`, {

@@ -26,7 +26,9 @@ async function launch() {
 	if (proc) recordPid(proc); // playwright starts Chromium in a process group of its own
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
 	const page = await context.newPage();
-	page.setDefaultTimeout(30000);
+	// generous: the editor's first load is slow on a busy 2-core machine
+	page.setDefaultTimeout(60000);
+	page.setDefaultNavigationTimeout(120000);
 	return { browser, context, page };
 }
 
@@ -71,4 +73,30 @@ async function openNode(page, nodeName) {
 	await page.waitForTimeout(800);
 }
 
-module.exports = { launch, login, openWorkflow, openNode, tidy, CHROMIUM_FLAGS };
+/** Runs the open workflow from the editor's button; resolves when all its nodes show success. */
+async function executeWorkflow(page, nodeCount) {
+	await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+	await page.waitForFunction(
+		(n) => document.querySelectorAll('[data-test-id="canvas-node-status-success"]').length >= n,
+		nodeCount,
+		{ timeout: 60000 },
+	);
+	await page.mouse.move(700, 200); // off the button, whose hover state would show in a screenshot
+	await page.waitForTimeout(800);
+}
+
+/** Waits until no dropdown of the open panel still shows "Loading options" (as text or as its placeholder; the options come from the node's methods). */
+async function settle(page) {
+	await page
+		.waitForFunction(
+			() =>
+				!document.body.innerText.includes('Loading options') &&
+				![...document.querySelectorAll('input')].some((i) => `${i.placeholder} ${i.value}`.includes('Loading options')),
+			null,
+			{ timeout: 30000 },
+		)
+		.catch(() => {});
+	await page.waitForTimeout(500);
+}
+
+module.exports = { launch, login, openWorkflow, openNode, executeWorkflow, settle, tidy, CHROMIUM_FLAGS };

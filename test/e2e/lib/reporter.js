@@ -1,7 +1,9 @@
 'use strict';
-/** A tiny reporter: named checks, one line each, and the closing `e2e: N passed, N failed` line. */
+/** A tiny reporter: named checks, one line each, and the closing `<label>: N passed, N failed` line. */
 class Reporter {
-	constructor() {
+	/** @param {string} [label] the suite's one-word name, at the start of each line and of the closing line */
+	constructor(label = 'e2e') {
+		this.label = label;
 		this.results = [];
 		this.t0 = Date.now();
 	}
@@ -11,7 +13,7 @@ class Reporter {
 	}
 
 	log(prefix, msg) {
-		process.stdout.write(`[e2e ${this.elapsed()}]${prefix ? ` [${prefix}]` : ''} ${msg}\n`);
+		process.stdout.write(`[${this.label} ${this.elapsed()}]${prefix ? ` [${prefix}]` : ''} ${msg}\n`);
 	}
 
 	/** Runs one check; a thrown error fails it. Never throws itself. Returns the check's value. */
@@ -21,7 +23,9 @@ class Reporter {
 			const value = await fn();
 			const ms = Date.now() - started;
 			this.results.push({ prefix, name, ok: true, ms });
-			this.log(prefix, `PASS ${name} (${(ms / 1000).toFixed(1)}s)`);
+			// a check may return what it measured or saw, as text or as { detail }
+			const detail = typeof value === 'string' ? value : value && typeof value.detail === 'string' ? value.detail : '';
+			this.log(prefix, `PASS ${name} (${(ms / 1000).toFixed(1)}s)${detail ? `: ${detail}` : ''}`);
 			return value;
 		} catch (e) {
 			const ms = Date.now() - started;
@@ -51,14 +55,14 @@ class Reporter {
 			r.ok ? s.passed++ : s.failed++;
 			byPrefix.set(r.prefix, s);
 		}
-		const lines = ['', `e2e results after ${this.elapsed()}:`];
+		const lines = ['', `${this.label} results after ${this.elapsed()}:`];
 		for (const [p, s] of byPrefix) lines.push(`  ${p || 'general'}: ${s.passed} passed, ${s.failed} failed`);
 		const failed = this.results.filter((r) => !r.ok);
 		if (failed.length) {
 			lines.push('  failures:');
 			for (const r of failed) lines.push(`    [${r.prefix}] ${r.name}: ${firstLine(r.error)}`);
 		}
-		lines.push(`e2e: ${this.passed} passed, ${this.failed} failed`);
+		lines.push(`${this.label}: ${this.passed} passed, ${this.failed} failed`);
 		return lines.join('\n') + '\n';
 	}
 }

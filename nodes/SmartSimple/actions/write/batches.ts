@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, shapeRecord, withItemIndex } from '../../helpers/items';
 import { requiredText } from '../../helpers/parameters';
-import { findDocumentedError } from '../../transport/errors';
+import { errorCode, findDocumentedError, withCode } from '../../transport/errors';
 import type { SmartConnectProblem } from '../../transport/errors';
 import { smartConnectRequest } from '../../transport/request';
 import { withoutRecordId } from './fields';
@@ -19,6 +19,11 @@ export interface WriteEntry {
 	records: IDataObject[];
 	/** Status answers SmartSimple gives for them (one per association, ...); by default one per record. */
 	statusCount?: number;
+	/**
+	 * Whether the records create anything, so their call must never be sent twice. By default:
+	 * a record whose `recordid`, `associationid` or `addressid` is "0".
+	 */
+	creates?: boolean;
 }
 
 export interface WriteJob<E extends WriteEntry> {
@@ -33,12 +38,23 @@ export interface WriteJob<E extends WriteEntry> {
 	output(entry: E, statuses: IDataObject[], batch: E[]): IDataObject;
 }
 
+const CREATE_KEYS = ['recordid', 'associationid', 'addressid'];
+
+function createsRecords(entry: WriteEntry): boolean {
+	return (
+		entry.creates ??
+		entry.records.some((record) => CREATE_KEYS.some((key) => record[key] !== undefined && String(record[key]) === '0'))
+	);
+}
+
 /**
  * Sends the items' jsonrset records in batched calls: N items at batch size B cost ceil(N / B)
  * calls per token. Every input item is checked first, so bad input fails before any call. Each
- * item gets its own status answers back. Under "Continue On Fail" a refused entry, or every item
- * of a failed call, becomes an error item and the rest go on; without it the node stops at the
- * first failing item. One output item per input item, in input order.
+ * item gets its own status answers back. A call that creates anything is marked not repeatable
+ * (the transport never resends it); where it failed after it may have reached SmartSimple, its
+ * items fail saying so. Under "Continue On Fail" a refused entry, or every item of a failed
+ * call, becomes an error item and the rest go on; without it the node stops at the first
+ * failing item. One output item per input item, in input order.
  */
 export async function executeWrites<E extends WriteEntry>(
 	this: IExecuteFunctions,
@@ -57,7 +73,9 @@ export async function executeWrites<E extends WriteEntry>(
 			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
 			const entry = { ...job.prepare(itemIndex), itemIndex, apiToken } as E;
 			const key = JSON.stringify([apiToken, entry.groupKey ?? '']);
-			groups.set(key, [...(groups.get(key) ?? []), entry]);
+			const group = groups.get(key);
+			if (group) group.push(entry);
+			else groups.set(key, [entry]);
 		} catch (error) {
 			fail(error as Error, itemIndex);
 		}
@@ -67,32 +85,42 @@ export async function executeWrites<E extends WriteEntry>(
 		for (let start = 0; start < group.length; start += job.batchSize) {
 			let batch = group.slice(start, start + job.batchSize);
 			let answers: IDataObject[];
-			try {
-				if (job.beforeSend) {
-					const failures = await job.beforeSend(batch);
-					for (const [entry, error] of failures) fail(error, entry.itemIndex);
-					batch = batch.filter((entry) => !failures.has(entry));
-					if (!batch.length) continue;
+			if (job.beforeSend) {
+				let failures: Map<E, Error>;
+				try {
+					failures = await job.beforeSend(batch);
+				} catch (error) {
+					// The read before the write failed: nothing was written.
+					for (const entry of batch) fail(error as Error, entry.itemIndex);
+					continue;
 				}
+				for (const [entry, error] of failures) fail(error, entry.itemIndex);
+				if (failures.size) batch = batch.filter((entry) => !failures.has(entry));
+				if (!batch.length) continue;
+			}
+			const repeatable = !batch.some(createsRecords);
+			try {
 				const response = await smartConnectRequest.call(this, {
 					endpoint: job.endpoint,
 					apiToken: batch[0].apiToken,
 					itemIndex: batch[0].itemIndex,
 					params: { jsonrset: batch.flatMap((entry) => entry.records) },
-					// A batch that creates (recordid "0") must never reach SmartSimple twice.
-					repeatable: !batch.some((entry) => entry.records.some((record) => String(record.recordid) === '0')),
+					repeatable,
 				});
 				answers = Array.isArray(response.records) ? (response.records as IDataObject[]) : [];
 			} catch (error) {
 				// The whole call failed: every item of the batch shares its error.
-				for (const entry of batch) if (!results[entry.itemIndex]) fail(error as Error, entry.itemIndex);
+				const shared =
+					errorCode(error) === 'MAY_HAVE_SAVED' ? mayHaveSaved.call(this, error as Error, batch) : undefined;
+				for (const entry of batch) fail(shared?.(entry) ?? (error as Error), entry.itemIndex);
 				continue;
 			}
 
 			const shares = statusesPerEntry(batch, answers);
+			const unmatched = shares ? undefined : unmatchedAnswer.call(this, answers.length, batch);
 			for (const [position, entry] of batch.entries()) {
 				try {
-					if (!shares) throw unmatchedAnswer.call(this, entry, answers.length, batch);
+					if (!shares) throw (unmatched as (entry: WriteEntry) => Error)(entry);
 					results[entry.itemIndex] = {
 						json: job.output(entry, shares[position], batch),
 						pairedItem: { item: entry.itemIndex },
@@ -109,27 +137,37 @@ export async function executeWrites<E extends WriteEntry>(
 
 const statusCountOf = (entry: WriteEntry) => entry.statusCount ?? entry.records.length;
 
+function answerPosition(answer: IDataObject, batchLength: number): number | undefined {
+	const index = Number(answer.recordindex);
+	const valid = answer.recordindex !== undefined && Number.isInteger(index) && index >= 1 && index <= batchLength;
+	return valid ? index - 1 : undefined;
+}
+
 /**
  * Splits a call's status answers among its items. One record per item: matched by `recordindex`
- * (1-based within the call), else by position. Otherwise in order, `statusCount` each; where the
- * server answers one status per jsonrset record instead, each record's status serves its entries.
+ * (1-based within the call) where every answer has one, else by position where there is one
+ * answer per record. Otherwise in order, `statusCount` each; where the server answers one status
+ * per jsonrset record instead, each record's status serves its entries. Undefined where the
+ * answer cannot be matched: guessing would give one item's status to another.
  */
 function statusesPerEntry(batch: WriteEntry[], answers: IDataObject[]): IDataObject[][] | undefined {
 	if (batch.every((entry) => entry.records.length === 1 && statusCountOf(entry) === 1)) {
-		const byPosition = new Map<number, IDataObject>();
+		const positions = answers.map((answer) => answerPosition(answer, batch.length));
+		const indexed = positions.every((position) => position !== undefined);
+		if (!indexed && answers.length !== batch.length) return undefined;
+		const byPosition: IDataObject[][] = batch.map(() => []);
 		answers.forEach((answer, order) => {
-			const index = Number(answer.recordindex);
-			const valid = answer.recordindex !== undefined && Number.isInteger(index) && index >= 1 && index <= batch.length;
-			const position = valid ? index - 1 : order;
-			if (!byPosition.has(position)) byPosition.set(position, answer);
+			const own = byPosition[indexed ? (positions[order] as number) : order];
+			if (!own.length) own.push(answer);
 		});
-		return batch.map((_, position) => {
-			const answer = byPosition.get(position);
-			return answer ? [answer] : [];
-		});
+		return byPosition;
 	}
-	const expected = batch.reduce((sum, entry) => sum + statusCountOf(entry), 0);
-	const records = batch.reduce((sum, entry) => sum + entry.records.length, 0);
+	let expected = 0;
+	let records = 0;
+	for (const entry of batch) {
+		expected += statusCountOf(entry);
+		records += entry.records.length;
+	}
 	let offset = 0;
 	if (answers.length === expected) {
 		return batch.map((entry) => answers.slice(offset, (offset += statusCountOf(entry))));
@@ -143,18 +181,47 @@ function statusesPerEntry(batch: WriteEntry[], answers: IDataObject[]): IDataObj
 	return undefined;
 }
 
+/** For each entry of a call whose answer cannot be matched to its records: it may have been saved. */
 function unmatchedAnswer(
 	this: IExecuteFunctions,
-	entry: WriteEntry,
 	answerCount: number,
 	batch: WriteEntry[],
-): NodeOperationError {
+): (entry: WriteEntry) => Error {
 	const expected = batch.reduce((sum, other) => sum + statusCountOf(other), 0);
-	return new NodeOperationError(this.getNode(), `SmartSimple answered ${answerCount} statuses for ${expected} entries`, {
-		itemIndex: entry.itemIndex,
-		description:
-			"The answer does not say which entries were saved: check the records in SmartSimple before running again, and that the API Token is this action's function.",
-	});
+	return (entry) =>
+		withCode(
+			new NodeOperationError(this.getNode(), `SmartSimple answered ${answerCount} statuses for ${expected} entries`, {
+				itemIndex: entry.itemIndex,
+				description:
+					"The answer does not say which status belongs to which entry, so this item's records may have been saved (new records may have been created). Check them in SmartSimple before running this item again, and that the API Token is this action's function.",
+			}),
+			'MAY_HAVE_SAVED',
+		);
+}
+
+/**
+ * For each entry of a call that holds a create and failed after it may have reached SmartSimple
+ * (the transport never resends it): says so, how to check (the transport's description), what
+ * happened, and that every item of the call is in the same position.
+ */
+function mayHaveSaved(
+	this: IExecuteFunctions,
+	error: Error & { description?: string | null },
+	batch: WriteEntry[],
+): (entry: WriteEntry) => Error {
+	const howToCheck =
+		error.description ||
+		'Before running these items again, look for the records in SmartSimple (e.g. Get Many with a filter on a value you sent) and run again only the ones that are missing.';
+	const carried = batch.length > 1 ? ` The same call carried ${batch.length} input items: each of them may have been saved.` : '';
+	const description = `${howToCheck}${carried} What happened: ${error.message}`;
+	return (entry) =>
+		withCode(
+			new NodeOperationError(this.getNode(), 'SmartSimple may have saved these records', {
+				itemIndex: entry.itemIndex,
+				description,
+			}),
+			'MAY_HAVE_SAVED',
+		);
 }
 
 /** SmartConnect answers each written entry with a status: "updated successfully", "created successfully", ... */
@@ -199,11 +266,12 @@ export function acceptedAnswer(
 	const others =
 		batch.length > 1 ? ' The other records sent in the same call are not affected by this error.' : '';
 	if (!status) {
-		throw new NodeApiError(this.getNode(), { message: 'no status for this record', recordid } as JsonObject, {
+		const error = new NodeApiError(this.getNode(), { message: 'no status for this record', recordid } as JsonObject, {
 			message: `SmartSimple did not report on the record ${recordid === '0' ? 'to create' : recordid}`,
-			description: `Its answer had no status for this record, so it may or may not be saved. Check the record in SmartSimple.${others}`,
+			description: `Its answer had no status for this record, so it may have been saved. Check the record in SmartSimple before running this item again.${others}`,
 			itemIndex: entry.itemIndex,
 		});
+		throw withCode(error, 'MAY_HAVE_SAVED');
 	}
 	const documented = findDocumentedError(status);
 	const problem =
@@ -234,20 +302,26 @@ export function savedOutput(
 }
 
 /**
- * An error for entries SmartSimple refused (associations, addresses, meta changes), naming each
- * one; the entries it saved stay saved.
+ * The status check of writes whose item sends several parts (associations, addresses, meta
+ * changes): each part carries its `status`; one error names every part SmartSimple refused and
+ * says the others were saved.
  */
-export function refusedError(
+export function checkPartStatuses(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	what: string,
-	failures: string[],
-	savedCount: number,
+	parts: IDataObject[],
+	name: (part: IDataObject) => string,
 	fix: string,
-): NodeApiError {
+): void {
+	const failures = parts
+		.filter((part) => !isSuccess(part.status))
+		.map((part) => `${name(part)} (${failureReason(part.status)})`);
+	if (!failures.length) return;
+	const savedCount = parts.length - failures.length;
 	const message = `SmartSimple refused ${failures.length === 1 ? `the ${what}` : `${failures.length} ${what}s`}: ${failures.join('; ')}`;
 	const saved = savedCount ? ` The other ${savedCount} ${what}${savedCount === 1 ? ' was' : 's were'} saved.` : '';
-	return new NodeApiError(this.getNode(), { message, failures } as JsonObject, {
+	throw new NodeApiError(this.getNode(), { message, failures } as JsonObject, {
 		message,
 		description: `${fix}${saved}`,
 		itemIndex,

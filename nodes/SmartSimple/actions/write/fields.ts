@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toSmartSimpleValue } from '../../helpers/dates';
-import { parseFieldList } from '../../helpers/fieldList';
+import { dateFieldText, instantToDate, isInstant } from '../../helpers/dates';
 import { requiredText } from '../../helpers/parameters';
-import { isWritableField, resourcesWith } from '../../resources';
-
+import { isWritableField, resourcesWith, standardFieldKind } from '../../resources';
 
 /** The `columns` resource mapper: one input per field of the Update function. */
 export function columnsProperty(mode: 'add' | 'map'): INodeProperties {
@@ -17,7 +15,7 @@ export function columnsProperty(mode: 'add' | 'map'): INodeProperties {
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
 		description:
-			'The values to save. Option fields (select one, select many) take their stored value ("1", not "Yes"); several values as an array or ",1,2,". Dates may be text, a JS Date or $now: they are sent as YYYY-MM-DD.',
+			'The values to save, as SmartSimple stores them. Option fields (select one, select many) take their stored value ("1", not "Yes"); several values as an array or ",1,2,". Date fields, JS Dates and $now are sent as YYYY-MM-DD; other text is sent as it is. With "Map Automatically" the input must hold stored values: read it with Get or Get Many → Options → Value Format: Stored Value (display values such as "Approved" or "$25,000.00" are refused).',
 		typeOptions: {
 			loadOptionsDependsOn: [
 				'resource',
@@ -49,17 +47,6 @@ export const batchSizeOption: INodeProperties = {
 		'Records sent per API call. 1,000 input items at 100 per call cost 10 of the 1,000 hourly calls.',
 };
 
-export const getMetaTokenOption: INodeProperties = {
-	displayName: 'Field Definitions From (Get Meta Token)',
-	name: 'getMetaToken',
-	type: 'string',
-	typeOptions: { password: true },
-	default: '',
-	displayOptions: { show: { '/resource': resourcesWith('getMeta') } },
-	description:
-		"Editor only: token of a Get Meta function (field list levelone.*;;leveltwo.*;;levelthree.*). Columns then types each field (date pickers, numbers, dropdowns of statuses, types and select fields showing captions, saving stored values) for one call per load; without a Field List it also offers the level's fields.",
-};
-
 /** Reads the Batch Size option, refusing what cannot be sent before any call. */
 export function readBatchSize(this: IExecuteFunctions): number {
 	const options = this.getNodeParameter('options', 0, {}) as { batchSize?: number };
@@ -73,50 +60,195 @@ export function readBatchSize(this: IExecuteFunctions): number {
 	return batchSize;
 }
 
+export const getMetaTokenOption: INodeProperties = {
+	displayName: 'Field Definitions From (Get Meta Token)',
+	name: 'getMetaToken',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	displayOptions: { show: { '/resource': resourcesWith('getMeta') } },
+	description:
+		"Editor only: token of a Get Meta function (field list levelone.*;;leveltwo.*;;levelthree.*). Columns then types each field (date pickers, numbers, dropdowns of statuses, types and select fields showing captions, saving stored values) for one call per load; without a Field List it also offers the level's fields.",
+};
+
+export type FieldsNotSet = 'keep' | 'empty' | 'refuse';
+
+/** The update rule, where Create and Update show it. */
+export const updateRuleNotice: INodeProperties = {
+	displayName:
+		"SmartSimple saves a record only with every field of the Update function's field list, on every update too: a record that leaves one out is refused, and a field sent empty is emptied. Fields Not Set says what the node sends for the fields of the Field List that Columns leaves unset.",
+	name: 'updateRuleNotice',
+	type: 'notice',
+	default: '',
+};
+
+/** One choice for Create and Update; keeping current values needs a record, so only Update offers it. */
+export function fieldsNotSetProperty(operation: 'create' | 'update'): INodeProperties {
+	const choices = [
+		{
+			name: 'Keep Current Values',
+			value: 'keep',
+			description:
+				'Read each record first (Options → Read Current Values From, one List call per batch) and send its current value',
+		},
+		{
+			name: 'Send Empty',
+			value: 'empty',
+			description: 'Send "" for every field of the Field List left unset: SmartSimple empties it',
+		},
+		{
+			name: 'Refuse',
+			value: 'refuse',
+			description: 'Fail the item, naming the fields to set, before any call',
+		},
+	];
+	const property: INodeProperties = {
+		displayName: 'Fields Not Set',
+		name: 'fieldsNotSet',
+		type: 'options',
+		noDataExpression: true,
+		default: 'keep',
+		options: choices,
+		description: 'What to send for the fields of the Field List that Columns leaves unset',
+	};
+	if (operation === 'update') return property;
+	return { ...property, default: 'refuse', options: choices.filter((choice) => choice.value !== 'keep') };
+}
+
+/** Options → Read Current Values From (Update, Keep Current Values): the token and its kind. */
+export const readCurrentOptions: INodeProperties[] = [
+	{
+		displayName: 'Read Current Values From',
+		name: 'readCurrentToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		displayOptions: { show: { '/fieldsNotSet': ['keep'] } },
+		description:
+			'Token of a List (or Get) function of this record type whose field list names the same fields. The current record is read first (stored values) and every field not set in Columns keeps its value. Without it, every field of the Field List must be set.',
+	},
+	{
+		displayName: 'Read With',
+		name: 'readCurrentAction',
+		type: 'options',
+		default: 'list',
+		displayOptions: { show: { '/fieldsNotSet': ['keep'] } },
+		options: [
+			{ name: 'List Function', value: 'list', description: 'One call per batch reads all its records' },
+			{ name: 'Get Function', value: 'get', description: 'One call per record' },
+		],
+		description: 'Which kind of function the Read Current Values From token belongs to',
+	},
+];
+
+/** How one item's values are converted: the fields the mapper types as dates, and the workflow's zone. */
+export interface ValueRules {
+	mapperDateFields: Set<string>;
+	timeZone: string;
+}
+
+/** What Columns and Fields Not Set say for every item (they take no expressions). */
+export interface ColumnsSetup {
+	autoMap: boolean;
+	/** The fields the Columns mapper was loaded with (what the user saw). */
+	mapperFields: string[];
+	fieldsNotSet: FieldsNotSet;
+	rules: ValueRules;
+}
+
+interface SchemaField {
+	id: string;
+	type?: string;
+	removed?: boolean;
+}
+
+/** Reads Columns' mode and schema and Fields Not Set once: the same for every item. */
+export function readColumnsSetup(this: IExecuteFunctions): ColumnsSetup {
+	const schema = this.getNodeParameter('columns.schema', 0, []) as SchemaField[];
+	const shown = Array.isArray(schema) ? schema.filter((field) => !field.removed) : [];
+	const choice = this.getNodeParameter('fieldsNotSet', 0, 'refuse') as string;
+	return {
+		autoMap: this.getNodeParameter('columns.mappingMode', 0, 'defineBelow') === 'autoMapInputData',
+		mapperFields: shown.map((field) => field.id),
+		fieldsNotSet: choice === 'keep' || choice === 'empty' ? choice : 'refuse',
+		rules: {
+			mapperDateFields: new Set(shown.filter((field) => field.type === 'dateTime').map((field) => field.id)),
+			timeZone: this.getTimezone(),
+		},
+	};
+}
+
+/** Date fields: typed dateTime in the mapper (from Get Meta), or standard date fields of the resource table. */
+const isDateField = (field: string, rules: ValueRules) =>
+	rules.mapperDateFields.has(field) || standardFieldKind(field) === 'date';
+
+const isScalar = (value: unknown) => ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
+
 /**
- * The fields one item sets, converted to what SmartSimple takes: dates as YYYY-MM-DD, lists as
- * ",1,2,", everything else as text. A field left empty in "Define Below" is not set (an update
- * may then fill it from the current record); "Map Automatically" sends the item's keys that are
- * in the Field List, or without one its keys that look like SmartSimple fields (sf_/cf_) except
- * the read-only ones (an item read by a List step carries sf_Created Date and sf_Modified Date).
+ * One value as SmartSimple takes it (its update rule): instants and the text of date fields as
+ * YYYY-MM-DD, arrays of values as ",1,2,", other text as it is. An object, or an array holding
+ * one, cannot be sent: refused before any call, naming the field.
+ */
+export function toWireValue(
+	this: IExecuteFunctions,
+	field: string,
+	value: unknown,
+	rules: ValueRules,
+	itemIndex: number,
+): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'string') return isDateField(field, rules) ? dateFieldText(value, rules.timeZone) : value;
+	if (isScalar(value)) return String(value);
+	if (isInstant(value)) {
+		const date = instantToDate(value, rules.timeZone);
+		if (date) return date;
+		throw unsendable.call(this, field, 'an invalid date', itemIndex);
+	}
+	if (Array.isArray(value)) {
+		if (value.every(isScalar)) return value.length ? `,${value.join(',')},` : '';
+		throw unsendable.call(this, field, 'an array of objects', itemIndex);
+	}
+	throw unsendable.call(this, field, 'an object', itemIndex);
+}
+
+function unsendable(this: IExecuteFunctions, field: string, what: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(this.getNode(), `Columns: "${field}" holds ${what}, which SmartSimple cannot store`, {
+		itemIndex,
+		description: `Map text, a number, a date, or for a field of several options an array of stored values such as ["1","2"] (sent as ,1,2,). To store one value of it, map that value (e.g. {{ $json["${field}"].id }}); to store it as JSON text, map {{ JSON.stringify($json["${field}"]) }}.`,
+	});
+}
+
+/**
+ * The fields one item sets, converted by toWireValue. A field left empty in "Define Below" is
+ * not set (Fields Not Set decides); "Map Automatically" sends the item's keys that are in the
+ * Field List, or without one its keys that look like SmartSimple fields (sf_/cf_) except the
+ * read-only ones (an item read by a List step carries sf_Created Date and sf_Modified Date).
  */
 export function readColumns(
 	this: IExecuteFunctions,
 	item: INodeExecutionData,
 	itemIndex: number,
 	fieldList: string[],
+	{ autoMap, rules }: ColumnsSetup,
 ): IDataObject {
-	const mappingMode = this.getNodeParameter('columns.mappingMode', itemIndex, 'defineBelow') as string;
+	const listed = new Set(fieldList);
 	const fields: IDataObject = {};
-	if (mappingMode === 'autoMapInputData') {
+	if (autoMap) {
 		for (const [key, value] of Object.entries(item.json)) {
-			const wanted = fieldList.length
-				? fieldList.includes(key)
-				: /^(sf|cf)_./.test(key) && isWritableField(key);
-			if (wanted && value !== undefined) fields[key] = toSmartSimpleValue(value);
+			const wanted = listed.size ? listed.has(key) : /^(sf|cf)_./.test(key) && isWritableField(key);
+			if (wanted && value !== undefined) fields[key] = toWireValue.call(this, key, value, rules, itemIndex);
 		}
 		return fields;
 	}
 	const values = (this.getNodeParameter('columns.value', itemIndex, {}) ?? {}) as IDataObject;
 	for (const [key, value] of Object.entries(values)) {
 		if (key === 'recordid' || value === null || value === undefined) continue;
-		fields[key] = toSmartSimpleValue(value);
+		fields[key] = toWireValue.call(this, key, value, rules, itemIndex);
 	}
 	return fields;
 }
 
-export function readFieldList(this: IExecuteFunctions, itemIndex: number): string[] {
-	return parseFieldList(this.getNodeParameter('fieldList', itemIndex, '') as string);
-}
-
-/** The field names the Columns mapper was loaded with (what the user saw), if any. */
-export function mapperFields(this: IExecuteFunctions, itemIndex: number): string[] {
-	const schema = this.getNodeParameter('columns.schema', itemIndex, []) as Array<{
-		id: string;
-		removed?: boolean;
-	}>;
-	return Array.isArray(schema) ? schema.filter((field) => !field.removed).map((field) => field.id) : [];
-}
+export { readFieldList } from '../../helpers/parameters';
 
 const quoted = (fields: string[]) => fields.map((field) => `"${field}"`).join(', ');
 
@@ -133,8 +265,9 @@ export function checkAgainstFieldList(
 	missingFix: string | undefined,
 ): void {
 	if (!fieldList.length) return;
+	const listed = new Set(fieldList);
 	const missing = missingFix ? fieldList.filter((field) => fields[field] === undefined) : [];
-	const extra = Object.keys(fields).filter((field) => !fieldList.includes(field));
+	const extra = Object.keys(fields).filter((field) => !listed.has(field));
 	if (!missing.length && !extra.length) return;
 	const problems: string[] = [];
 	const fixes: string[] = [];
@@ -156,6 +289,29 @@ export function checkAgainstFieldList(
 			description: `SmartSimple saves a record only with every field of the Update function's field list and only those. ${fixes.join(' ')}`,
 		},
 	);
+}
+
+/**
+ * Applies Fields Not Set to one item's fields, before any call: "empty" sends "" for the unset
+ * fields of the Field List; "keep" leaves them to the read of the current record (where a read
+ * token is given); otherwise a missing field refuses the item, naming it.
+ */
+export function settleUnsetFields(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	fieldList: string[],
+	itemIndex: number,
+	choice: FieldsNotSet,
+	readsCurrent: boolean,
+): void {
+	if (choice === 'empty') {
+		for (const field of fieldList) if (fields[field] === undefined) fields[field] = '';
+	}
+	const fix =
+		choice === 'keep'
+			? 'Set them in Columns, or add Options → Read Current Values From (a List function of this record type) so unset fields keep their values.'
+			: 'Set them in Columns (an empty value is allowed), or choose another Fields Not Set.';
+	checkAgainstFieldList.call(this, fields, fieldList, itemIndex, choice === 'keep' && readsCurrent ? undefined : fix);
 }
 
 /** An existing record's ID: digits, not "0" (which would create a record). */

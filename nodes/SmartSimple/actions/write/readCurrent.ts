@@ -1,18 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toSmartSimpleValue } from '../../helpers/dates';
-import { BLANK_RESPONSE } from '../../transport/errors';
+import { isWritableField } from '../../resources';
+import { errorCode } from '../../transport/errors';
 import { fetchPage } from '../../transport/paging';
 import { smartConnectRequest } from '../../transport/request';
 import type { WriteEntry } from './batches';
-import { isWritableField } from '../../resources';
-import { checkAgainstFieldList, orderRow, withoutRecordId } from './fields';
+import type { ValueRules } from './fields';
+import { checkAgainstFieldList, orderRow, toWireValue, withoutRecordId } from './fields';
 
 export type ReadAction = 'list' | 'get';
 
 export interface UpdateRecord extends WriteEntry {
 	fieldList: string[];
+	rules: ValueRules;
 	/** How to read the current record, where the user asked for it. */
 	read?: { apiToken: string; action: ReadAction };
 	/** Fields to fill when not set; undefined: every field the read returns but the read-only ones. */
@@ -42,7 +43,13 @@ export async function fillUnchangedFields(
 
 	// Records of one batch share their read options (they are grouped by them).
 	const { apiToken, action } = pending[0].read as { apiToken: string; action: ReadAction };
-	const ids = [...new Set(pending.map((record) => String(record.records[0].recordid)))];
+	// The first item that asked for each record: a read error is reported on it.
+	const askedBy = new Map<string, number>();
+	for (const record of pending) {
+		const id = String(record.records[0].recordid);
+		if (!askedBy.has(id)) askedBy.set(id, record.itemIndex);
+	}
+	const ids = [...askedBy.keys()];
 	const current = new Map<string, IDataObject>();
 	const readErrors = new Map<string, Error>();
 
@@ -66,8 +73,7 @@ export async function fillUnchangedFields(
 		);
 		for (const found of page.records) current.set(String(found.recordid), found);
 	} else {
-		for (const id of ids) {
-			const itemIndex = pending.find((record) => String(record.records[0].recordid) === id)?.itemIndex;
+		for (const [id, itemIndex] of askedBy) {
 			try {
 				const response = await smartConnectRequest.call(this, {
 					endpoint,
@@ -79,7 +85,7 @@ export async function fillUnchangedFields(
 				if (found) current.set(id, found);
 			} catch (error) {
 				// A blank answer is how a Get function says the record does not exist.
-				if ((error as Error).message !== BLANK_RESPONSE.message) readErrors.set(id, error as Error);
+				if (errorCode(error) !== 'BLANK_RESPONSE') readErrors.set(id, error as Error);
 			}
 		}
 	}
@@ -92,22 +98,21 @@ export async function fillUnchangedFields(
 			failures.set(record, readErrors.get(id) ?? notFound.call(this, record, action));
 			continue;
 		}
-		const fill =
-			record.fillFields ??
-			Object.keys(found).filter(isWritableField);
-		for (const field of fill) {
-			if (row[field] === undefined && field in found) {
-				row[field] = toSmartSimpleValue(found[field]);
-			}
-		}
-		record.records = [orderRow(row, record.fieldList)];
+		const fill = record.fillFields ?? Object.keys(found).filter(isWritableField);
 		try {
+			// Current values go back as read; only date fields take SmartSimple's YYYY-MM-DD.
+			for (const field of fill) {
+				if (row[field] === undefined && field in found) {
+					row[field] = toWireValue.call(this, field, found[field], record.rules, record.itemIndex);
+				}
+			}
+			record.records = [orderRow(row, record.fieldList)];
 			checkAgainstFieldList.call(
 				this,
 				withoutRecordId(record.records[0]),
 				record.fieldList,
 				record.itemIndex,
-				"The Fill Unchanged Fields From function did not return these fields: add them to its field list in SmartSimple (named as in the Update function's field list), or set them in Columns.",
+				"The Read Current Values From function did not return these fields: add them to its field list in SmartSimple (named as in the Update function's field list), or set them in Columns.",
 			);
 		} catch (error) {
 			failures.set(record, error as Error);
@@ -118,7 +123,7 @@ export async function fillUnchangedFields(
 
 function notFound(this: IExecuteFunctions, record: UpdateRecord, action: ReadAction): NodeOperationError {
 	const id = String(record.records[0].recordid);
-	return new NodeOperationError(this.getNode(), `Fill Unchanged Fields From found no record ${id}`, {
+	return new NodeOperationError(this.getNode(), `Read Current Values From found no record ${id}`, {
 		itemIndex: record.itemIndex,
 		description: `The ${action === 'list' ? 'List' : 'Get'} function did not return record ${id}, so its current values are unknown and nothing was saved. Check the Record ID, and that the function is of the same record type.`,
 	});
