@@ -237,8 +237,9 @@ describe.each(Object.keys(CASES))('%s', (name) => {
 		expect(error.description ?? '').toContain(row?.fix);
 	});
 
-	const node = CASES[name].trigger ? test.skip : test;
-	node('with Continue On Fail: an error item with the same message, still no call', async () => {
+	// A trigger has no Continue On Fail: only node cases get this second check.
+	if (CASES[name].trigger) return;
+	test('with Continue On Fail: an error item with the same message, still no call', async () => {
 		const { items, error } = await run(CASES[name], { continueOnFail: true });
 		expect(ctx.sb.calls).toHaveLength(0);
 		// A node-level refusal (resource, operation, batch size) fails the node, not one item.
