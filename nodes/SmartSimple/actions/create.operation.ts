@@ -2,8 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty, fieldListProperty, stripPrefixesOption } from '../descriptions/common';
-import { parseFieldList } from '../helpers/fieldList';
-import { perItemParameter } from '../helpers/items';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { requestTimeoutOption } from '../transport/timeout';
@@ -18,6 +16,7 @@ import {
 	readBatchSize,
 	readColumns,
 	readColumnsSetup,
+	readFieldList,
 	settleUnsetFields,
 	updateRuleNotice,
 } from './write/fields';
@@ -74,12 +73,11 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const batchSize = readBatchSize.call(this);
 	const setup = readColumnsSetup.call(this);
-	const fieldListOf = perItemParameter(this, 'fieldList', '', parseFieldList);
 	return await executeWrites.call(this, items, {
 		endpoint: resource.endpoint,
 		batchSize,
 		prepare: (itemIndex) => {
-			const fieldList = fieldListOf(itemIndex);
+			const fieldList = readFieldList.call(this, itemIndex);
 			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList, setup);
 			settleUnsetFields.call(this, fields, fieldList, itemIndex, setup.fieldsNotSet, false);
 			if (!Object.keys(fields).length) {

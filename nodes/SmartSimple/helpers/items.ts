@@ -52,30 +52,6 @@ export function withItemIndex(context: IExecuteFunctions, error: Error, itemInde
 	return new NodeOperationError(redactNode(context.getNode()), error.message, { itemIndex });
 }
 
-/**
- * Reads one parameter for each item, asking n8n only once where the parameter holds no
- * expression (its value is then the same for every item): n8n resolves and checks a parameter
- * on every getNodeParameter call, which per item, over a thousand items, was the largest part
- * of a create's own CPU. `convert` (e.g. parsing a field list) likewise runs once.
- */
-export function perItemParameter<T, R = T>(
-	context: IExecuteFunctions,
-	name: string,
-	fallback: T,
-	convert: (value: T) => R = (value) => value as unknown as R,
-): (itemIndex: number) => R {
-	const read = (itemIndex: number) => convert(context.getNodeParameter(name, itemIndex, fallback) as T);
-	if (holdsExpression(context.getNodeParameter(name, 0, fallback, { rawExpressions: true }))) return read;
-	let once: { value: R } | undefined;
-	return (itemIndex) => (once ??= { value: read(itemIndex) }).value;
-}
-
-function holdsExpression(value: unknown): boolean {
-	if (typeof value === 'string') return value.startsWith('=');
-	if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExpression);
-	return false;
-}
-
 /** The output options of the operations that return records (Get, Get Many). */
 export interface OutputOptions {
 	keyFormat?: string;
