@@ -595,4 +595,6 @@ module.exports = {
 	loadCredentialType,
 	HarnessCredentialsHelper,
 	HarnessStart,
+	NodeTypes,
+	makeAdditionalData,
 };

@@ -17,6 +17,7 @@ import {
 	readBatchSize,
 	readColumns,
 	readColumnsSetup,
+	readFieldList,
 	settleUnsetFields,
 	updateRuleNotice,
 } from './write/fields';

@@ -17,13 +17,15 @@ export function stripFieldPrefix(field: string): string {
  */
 export function withoutFieldPrefixes<T>(record: Record<string, T>): Record<string, T> {
 	const keys = Object.keys(record);
-	const stripped = keys.map(stripFieldPrefix);
+	const shorts = keys.map(stripFieldPrefix);
+	// Counted once per record, not once per key: a list strips thousands of records.
+	const count = new Map<string, number>();
+	for (const short of shorts) count.set(short, (count.get(short) ?? 0) + 1);
 	const result: Record<string, T> = {};
 	keys.forEach((key, index) => {
-		const short = stripped[index];
+		const short = shorts[index];
 		// Also keep it where the short name is another key as received (`cf_sf_X` beside `sf_X`).
-		const collides =
-			stripped.filter((other) => other === short).length > 1 || (short !== key && keys.includes(short));
+		const collides = (count.get(short) ?? 0) > 1 || (short !== key && Object.prototype.hasOwnProperty.call(record, short));
 		result[collides ? key : short] = record[key];
 	});
 	return result;

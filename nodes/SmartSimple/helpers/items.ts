@@ -25,8 +25,12 @@ export async function forEachItem(
 			const result = await work(itemIndex);
 			const list = (Array.isArray(result) ? result : [result]) as Array<IDataObject | INodeExecutionData>;
 			for (const entry of list) {
-				const item = isExecutionData(entry) ? entry : { json: entry };
-				output.push({ ...item, pairedItem: { item: itemIndex } });
+				// A record becomes an item as it is: no copy per record (lists return thousands).
+				output.push(
+					isExecutionData(entry)
+						? { ...entry, pairedItem: { item: itemIndex } }
+						: { json: entry, pairedItem: { item: itemIndex } },
+				);
 			}
 		} catch (error) {
 			if (!this.continueOnFail()) throw withItemIndex(this, error as Error, itemIndex);
