@@ -17,7 +17,6 @@ import {
 	readBatchSize,
 	readColumns,
 	readColumnsSetup,
-	readFieldList,
 	settleUnsetFields,
 	updateRuleNotice,
 } from './write/fields';

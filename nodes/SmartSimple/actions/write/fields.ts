@@ -248,8 +248,6 @@ export function readColumns(
 	return fields;
 }
 
-export { readFieldList } from '../../helpers/parameters';
-
 const quoted = (fields: string[]) => fields.map((field) => `"${field}"`).join(', ');
 
 /**
