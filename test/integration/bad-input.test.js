@@ -154,6 +154,24 @@ const CASES = {
 		recordId: '3000001',
 		columns: { mappingMode: 'defineBelow', value: { sf_Name: 'A', sf_Status: '1', cf_Unknown: 'x' } },
 	}),
+	'Create: an invalid date from an expression': write('create', {
+		fieldList: 'sf_Name;;sf_Start Date',
+		columns: { mappingMode: 'defineBelow', value: { sf_Name: 'A', 'sf_Start Date': '={{ new Date("31/02/2025") }}' } },
+	}),
+	'Update: an invalid date from an expression': write('update', {
+		recordId: '3000001',
+		fieldList: 'sf_Name;;sf_Start Date',
+		columns: { mappingMode: 'defineBelow', value: { sf_Name: 'A', 'sf_Start Date': '={{ new Date("31/02/2025") }}' } },
+	}),
+	// The default input item carries no binary data.
+	'Upload File: the input item has no file': {
+		resource: 'levelOne',
+		operation: 'uploadFile',
+		apiToken: 'levelone-uploadfile',
+		recordId: '3000001',
+		fieldId: '1234580',
+		binaryPropertyName: 'data',
+	},
 	'Download File: output field empty': {
 		resource: 'levelOne',
 		operation: 'downloadFile',
