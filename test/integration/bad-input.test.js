@@ -163,6 +163,10 @@ const CASES = {
 		fieldList: 'sf_Name;;sf_Start Date',
 		columns: { mappingMode: 'defineBelow', value: { sf_Name: 'A', 'sf_Start Date': '={{ new Date("31/02/2025") }}' } },
 	}),
+	'Create: text that is not a date in a date field': write('create', {
+		fieldList: 'sf_Name;;sf_Start Date',
+		columns: { mappingMode: 'defineBelow', value: { sf_Name: 'A', 'sf_Start Date': 'next Tuesday' } },
+	}),
 	// The default input item carries no binary data.
 	'Upload File: the input item has no file': {
 		resource: 'levelOne',

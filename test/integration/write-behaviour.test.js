@@ -29,7 +29,7 @@ const createLevelThree = (options = {}) => ({
 		value: {
 			sf_Name: '={{ $json.name }}',
 			sf_Type: '1',
-			sf_Status: '1',
+			sf_Status: '={{ $json.status ?? "1" }}',
 			'sf_Parent ID': '4000007',
 			'sf_Start Date': '={{ $json.start }}',
 		},
@@ -370,13 +370,14 @@ describe('failures from SmartSimple', () => {
 	test('a refused record in a batch becomes its error item; the rest of the batch is saved', async () => {
 		const first = nextId('levelthree');
 		const input = names(3);
-		input[1].json.start = 'soon';
+		// A status SmartSimple does not have: only it can refuse that.
+		input[1].json.status = '99';
 		const { items, error } = await ctx.run(createLevelThree(), input, { continueOnFail: true });
 		expect(error).toBeUndefined();
 		expect(ctx.sb.calls).toHaveLength(1);
 		expect(items[1]).toEqual({
 			json: {
-				error: 'SmartSimple could not save the record: sf_Start Date: "soon" is not a date in the format YYYY-MM-DD',
+				error: 'SmartSimple could not save the record: sf_Status: "99" is not a stored option value (1=Open;2=Done)',
 				description:
 					"Check the values: send every field of the function's field list and only those, dates as YYYY-MM-DD, and option fields by their stored value (\"1\", not \"Yes\"). The other records sent in the same call are not affected by this error.",
 			},
@@ -389,10 +390,10 @@ describe('failures from SmartSimple', () => {
 
 	test('without Continue On Fail a refused record stops the node, naming the item', async () => {
 		const input = names(3);
-		input[1].json.start = 'soon';
+		input[1].json.status = '99';
 		const { error } = await ctx.run(createLevelThree(), input);
 		expect(error.message).toBe(
-			'SmartSimple could not save the record: sf_Start Date: "soon" is not a date in the format YYYY-MM-DD',
+			'SmartSimple could not save the record: sf_Status: "99" is not a stored option value (1=Open;2=Done)',
 		);
 		expect(error.context.itemIndex).toBe(1);
 	});

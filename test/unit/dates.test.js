@@ -12,8 +12,10 @@ describe('dateFieldText (the value of a field known to hold dates)', () => {
 		['ISO in UTC, read in New York: same day', '2025-03-01T20:20:30Z', 'America/New_York', '2025-03-01'],
 		['offset with millis', '2025-03-01T23:59:59.123-05:00', 'America/New_York', '2025-03-01'],
 		['compact offset', '2025-03-01T00:30:00+0200', 'Europe/Berlin', '2025-02-28'],
-		['text that is no date stays', 'next Tuesday', 'UTC', 'next Tuesday'],
-		['a date inside text stays', 'due 2025-03-01 10:00:00', 'UTC', 'due 2025-03-01 10:00:00'],
+		['text that is no date: undefined (the caller refuses it)', 'next Tuesday', 'UTC', undefined],
+		['a date inside text is no date', 'due 2025-03-01 10:00:00', 'UTC', undefined],
+		['blank text stays empty', '   ', 'UTC', ''],
+		['a day that does not exist is no date', '2025-02-30', 'UTC', undefined],
 		['empty', '', 'UTC', ''],
 	])('%s: %j in %s -> %j', (_label, text, zone, expected) => {
 		expect(dateFieldText(text, zone)).toBe(expected);

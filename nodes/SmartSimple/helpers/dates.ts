@@ -9,6 +9,13 @@
 /** `2025-03-01`, `2025-03-01 10:15:00` (SmartSimple's own form), ISO 8601 with or without a zone. */
 const DATE_TEXT = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
+/** Whether `YYYY-MM-DD` names a day that exists (not 2025-02-30). */
+function isCalendarDate(date: string): boolean {
+	const [year, month, day] = date.split('-').map(Number);
+	const utc = new Date(Date.UTC(year, month - 1, day));
+	return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+}
+
 interface LuxonLike {
 	isLuxonDateTime: true;
 	toISODate(): string | null;
@@ -46,14 +53,16 @@ export function instantToDate(value: Date | LuxonLike, timeZone: string): string
 /**
  * The value of a date field as SmartSimple takes it. A date-time written with a zone (`Z`,
  * `+09:00`) is an instant: its date in the time zone. One without a zone is a wall-clock time
- * as SmartSimple writes them: its date as written. Other text is sent as it is.
+ * as SmartSimple writes them: its date as written. Empty text stays empty; text that is no date
+ * gives undefined (the caller decides: refuse it, or send a value SmartSimple gave as it is).
  */
-export function dateFieldText(text: string, timeZone: string): string {
+export function dateFieldText(text: string, timeZone: string): string | undefined {
 	const trimmed = text.trim();
+	if (!trimmed) return '';
 	const match = DATE_TEXT.exec(trimmed);
-	if (!match) return text;
+	if (!match) return undefined;
 	const [, date, zone] = match;
-	if (!zone) return date;
+	if (!zone) return isCalendarDate(date) ? date : undefined;
 	const iso = trimmed.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-	return calendarDate(Date.parse(iso), timeZone) ?? text;
+	return calendarDate(Date.parse(iso), timeZone);
 }

@@ -195,14 +195,22 @@ export function toWireValue(
 	value: unknown,
 	rules: ValueRules,
 	itemIndex: number,
+	readBack = false,
 ): string {
 	if (value === null || value === undefined) return '';
-	if (typeof value === 'string') return isDateField(field, rules) ? dateFieldText(value, rules.timeZone) : value;
+	if (typeof value === 'string') {
+		if (!isDateField(field, rules)) return value;
+		const date = dateFieldText(value, rules.timeZone);
+		if (date !== undefined) return date;
+		// SmartSimple's own value goes back as it came; the user's must be a date.
+		if (readBack) return value;
+		throw unsendable.call(this, field, `text that is not a date ("${value.slice(0, 40)}")`, itemIndex, DATE_FIX);
+	}
 	if (isScalar(value)) return String(value);
 	if (isInstant(value)) {
 		const date = instantToDate(value, rules.timeZone);
 		if (date) return date;
-		throw unsendable.call(this, field, 'an invalid date', itemIndex);
+		throw unsendable.call(this, field, 'an invalid date', itemIndex, DATE_FIX);
 	}
 	if (Array.isArray(value)) {
 		if (value.every(isScalar)) return value.length ? `,${value.join(',')},` : '';
@@ -211,10 +219,19 @@ export function toWireValue(
 	throw unsendable.call(this, field, 'an object', itemIndex);
 }
 
-function unsendable(this: IExecuteFunctions, field: string, what: string, itemIndex: number): NodeOperationError {
+const DATE_FIX =
+	'A date field takes YYYY-MM-DD (a time or a zone may follow: 2025-03-01 10:15:00, 2025-03-01T10:15:00Z), a JS Date or a Luxon DateTime such as {{ $now }}. To convert other text, use e.g. {{ DateTime.fromFormat($json.date, "MM/dd/yyyy") }}.';
+
+function unsendable(
+	this: IExecuteFunctions,
+	field: string,
+	what: string,
+	itemIndex: number,
+	fix?: string,
+): NodeOperationError {
 	return new NodeOperationError(this.getNode(), `Columns: "${field}" holds ${what}, which SmartSimple cannot store`, {
 		itemIndex,
-		description: `Map text, a number, a date, or for a field of several options an array of stored values such as ["1","2"] (sent as ,1,2,). To store one value of it, map that value (e.g. {{ $json["${field}"].id }}); to store it as JSON text, map {{ JSON.stringify($json["${field}"]) }}.`,
+		description: fix ?? `Map text, a number, a date, or for a field of several options an array of stored values such as ["1","2"] (sent as ,1,2,). To store one value of it, map that value (e.g. {{ $json["${field}"].id }}); to store it as JSON text, map {{ JSON.stringify($json["${field}"]) }}.`,
 	});
 }
 

@@ -103,7 +103,7 @@ export async function fillUnchangedFields(
 			// Current values go back as read; only date fields take SmartSimple's YYYY-MM-DD.
 			for (const field of fill) {
 				if (row[field] === undefined && field in found) {
-					row[field] = toWireValue.call(this, field, found[field], record.rules, record.itemIndex);
+					row[field] = toWireValue.call(this, field, found[field], record.rules, record.itemIndex, true);
 				}
 			}
 			record.records = [orderRow(row, record.fieldList)];
