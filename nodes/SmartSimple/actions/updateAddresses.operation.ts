@@ -6,6 +6,7 @@ import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { checkPartStatuses, executeWrites } from './write/batches';
+import { requestTimeoutOption } from '../transport/timeout';
 import { batchSizeOption, readBatchSize } from './write/fields';
 import type { OperationOption } from './types';
 
@@ -60,7 +61,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [batchSizeOption],
+		options: [batchSizeOption, requestTimeoutOption],
 	},
 ];
 

@@ -5,6 +5,7 @@ import { apiTokenProperty } from '../descriptions/common';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { checkPartStatuses, executeWrites } from './write/batches';
+import { requestTimeoutOption } from '../transport/timeout';
 import { batchSizeOption, readBatchSize } from './write/fields';
 import type { OperationOption } from './types';
 
@@ -119,7 +120,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [batchSizeOption],
+		options: [batchSizeOption, requestTimeoutOption],
 	},
 ];
 
