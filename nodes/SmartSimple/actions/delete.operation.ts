@@ -6,8 +6,7 @@ import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
 import { acceptedAnswer, executeWrites } from './write/batches';
-import { batchSizeOption, readBatchSize, readRecordId } from './write/fields';
-import { requestTimeoutOption } from '../transport/timeout';
+import { batchWriteOptions, readBatchSize, readRecordId } from './write/fields';
 
 export const option: OperationOption = {
 	name: 'Delete',
@@ -18,14 +17,7 @@ export const option: OperationOption = {
 const properties: INodeProperties[] = [
 	apiTokenProperty('A Delete function of this record type (its field list may stay empty).'),
 	{ ...recordIdProperty, description: 'The SmartSimple ID of the record to delete, e.g. {{ $json.recordid }}' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [batchSizeOption, requestTimeoutOption],
-	},
+	batchWriteOptions,
 ];
 
 export const description = updateDisplayOptions(

@@ -5,11 +5,10 @@ import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { requestTimeoutOption } from '../transport/timeout';
 import { fieldIdProperty, fileNameProperty } from './related';
 import type { OperationOption } from './types';
 import { checkPartStatuses, executeWrites } from './write/batches';
-import { batchSizeOption, readBatchSize } from './write/fields';
+import { batchWriteOptions, readBatchSize } from './write/fields';
 
 export const option: OperationOption = {
 	name: 'Delete File',
@@ -22,14 +21,7 @@ const properties: INodeProperties[] = [
 	{ ...recordIdProperty, description: 'The SmartSimple ID of the record the file is attached to' },
 	{ ...fieldIdProperty, required: true },
 	fileNameProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [batchSizeOption, requestTimeoutOption],
-	},
+	batchWriteOptions,
 ];
 
 export const description = updateDisplayOptions(

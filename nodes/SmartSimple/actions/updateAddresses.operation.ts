@@ -6,8 +6,7 @@ import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { checkPartStatuses, executeWrites } from './write/batches';
-import { requestTimeoutOption } from '../transport/timeout';
-import { batchSizeOption, readBatchSize } from './write/fields';
+import { batchWriteOptions, readBatchSize } from './write/fields';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -55,14 +54,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'State / Province', name: 'state', type: 'string', default: '' },
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [batchSizeOption, requestTimeoutOption],
-	},
+	batchWriteOptions,
 ];
 
 export const description = updateDisplayOptions(

@@ -5,8 +5,7 @@ import { apiTokenProperty } from '../descriptions/common';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { checkPartStatuses, executeWrites } from './write/batches';
-import { requestTimeoutOption } from '../transport/timeout';
-import { batchSizeOption, readBatchSize } from './write/fields';
+import { batchWriteOptions, readBatchSize } from './write/fields';
 import type { OperationOption } from './types';
 
 export const option: OperationOption = {
@@ -114,14 +113,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Array of changes, e.g. [{"kind":"status","name":"On Hold"}]. Keys: kind (type, status or field), name, ID (to change an existing entry; leave it out or 0 to create), and optionally level, caption and type (a new field\'s type).',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [batchSizeOption, requestTimeoutOption],
-	},
+	batchWriteOptions,
 ];
 
 export const description = updateDisplayOptions(

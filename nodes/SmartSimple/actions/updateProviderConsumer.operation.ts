@@ -5,10 +5,9 @@ import { apiTokenProperty } from '../descriptions/common';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
-import { requestTimeoutOption } from '../transport/timeout';
 import type { OperationOption } from './types';
 import { checkPartStatuses, executeWrites } from './write/batches';
-import { batchSizeOption, readBatchSize } from './write/fields';
+import { batchWriteOptions, readBatchSize } from './write/fields';
 
 export const option: OperationOption = {
 	name: 'Create or Update Provider/Consumer Link',
@@ -65,14 +64,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Cycle',
 		description: 'The role as named in SmartSimple. Give this or Role ID.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [batchSizeOption, requestTimeoutOption],
-	},
+	batchWriteOptions,
 ];
 
 export const description = updateDisplayOptions(

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { dateFieldText, instantToDate, isInstant } from '../../helpers/dates';
 import { requiredText } from '../../helpers/parameters';
 import { isWritableField, resourcesWith, standardFieldKind } from '../../resources';
+import { requestTimeoutOption } from '../../transport/timeout';
 
 /** The `columns` resource mapper: one input per field of the Update function. */
 export function columnsProperty(mode: 'add' | 'map'): INodeProperties {
@@ -45,6 +46,16 @@ export const batchSizeOption: INodeProperties = {
 	default: 100,
 	description:
 		'Records sent per API call. 1,000 input items at 100 per call cost 10 of the 1,000 hourly calls.',
+};
+
+/** The Options collection of writes that have no other options: Batch Size and Request Timeout. */
+export const batchWriteOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [batchSizeOption, requestTimeoutOption],
 };
 
 /** Reads the Batch Size option, refusing what cannot be sent before any call. */
