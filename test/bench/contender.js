@@ -347,7 +347,13 @@ async function setUp() {
 		const result = await poller.poll();
 		return Array.isArray(result) ? (result[0] ?? []) : [];
 	};
-	return { warmUp: pollOnce, work: pollOnce, repeat: scenario.changes ? 3 : 20 };
+	// Two polls: our trigger's first one is its activation (a different call), so its second runs
+	// the measured path once, as the floors' polls do, and as a trigger in a running n8n has.
+	const warmUp = async () => {
+		await pollOnce();
+		await pollOnce();
+	};
+	return { warmUp, work: pollOnce, repeat: scenario.changes ? 3 : 20 };
 }
 
 async function runHttpRequestNode(n8n, scenarioForRun) {
