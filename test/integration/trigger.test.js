@@ -108,10 +108,13 @@ describe('first activation', () => {
 
 	test('with a tie longer than the page, the oldest row read becomes the floor', async () => {
 		ctx.sb.clock.advance(60_000);
+		// Every other ID: runs of consecutive IDs are sent as ranges (unit-tested in cursor.test.js).
 		const ids = newest()
-			.slice(-7)
-			.map((r) => edit(r.recordid).recordid)
-			.sort((x, y) => x - y);
+			.map((r) => r.recordid)
+			.sort((x, y) => x - y)
+			.filter((_, index) => index % 2 === 0)
+			.slice(0, 7)
+			.map((id) => edit(id).recordid);
 		const p = poller();
 		await tick(p);
 		const ts = ctx.sb.clock.timestamp();

@@ -79,13 +79,27 @@ describe('keysetGroups', () => {
 	});
 
 	test('consecutive IDs emitted at one timestamp are excluded as one range', () => {
-		const cursor = { done: { ts: T, id: '4' }, emitted: [...at(T, '5', '6', '7', '9'), ...at(T2, '10', '11')] };
+		const cursor = { done: { ts: T, id: '2' }, emitted: [...at(T, '5', '6', '7', '9'), ...at(T2, '10', '11')] };
 		expect(keysetGroups(cursor, undefined, FIELDS)).toEqual([
 			[c('and', 'sf_Modified Date', '>=', T)],
-			[c('and', 'sf_Modified Date', '>', T), c('or', 'recordid', '>', '4')],
+			[c('and', 'sf_Modified Date', '>', T), c('or', 'recordid', '>', '2')],
 			[c('and', 'sf_Modified Date', '>', T), c('or', 'recordid', '<', '5'), c('or', 'recordid', '>', '7')],
 			notEmitted('9'),
 			[c('and', 'sf_Modified Date', '>', T2), c('or', 'recordid', '<', '10'), c('or', 'recordid', '>', '11')],
+		]);
+	});
+
+	test('a run that continues the boundary record moves the boundary to its end', () => {
+		expect(keysetGroups(tie(['901', '902', '903', '950'], '900'), undefined, FIELDS)).toEqual([
+			[c('and', 'sf_Modified Date', '>=', T)],
+			[c('and', 'sf_Modified Date', '>', T), c('or', 'recordid', '>', '903')],
+			notEmitted('950'),
+		]);
+		// A run at a later timestamp does not continue a boundary at T.
+		expect(keysetGroups({ done: { ts: T, id: '900' }, emitted: at(T2, '901') }, undefined, FIELDS)).toEqual([
+			[c('and', 'sf_Modified Date', '>=', T)],
+			[c('and', 'sf_Modified Date', '>', T), c('or', 'recordid', '>', '900')],
+			notEmitted('901', T2),
 		]);
 	});
 

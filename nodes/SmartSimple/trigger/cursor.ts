@@ -133,16 +133,20 @@ function condition(andor: string, field: string, operator: string, value: string
  * whatever its ID, and nothing emitted comes back, so an idle poll is one call that returns no
  * record. A run of consecutive numeric IDs emitted at one timestamp (a bulk import or update)
  * is one group `( ts > t or id < first or id > last )`: no other record can have an ID inside
- * the run, so it excludes exactly those pairs, and the request stays small.
+ * the run, so it excludes exactly those pairs, and the request stays small; a run that
+ * continues the boundary record's ID just moves `L` to its end.
  */
 export function keysetGroups(cursor: Cursor, after: Position | undefined, fields: KeyFields): Condition[][] {
 	const { timestamp, id } = fields;
 	const from: Boundary | null = after ?? cursor.done;
 	if (!from) return [[condition('and', timestamp, 'isempty', 'false')]];
+	const runs = idRuns(cursor.emitted.filter((pair) => comparePositions(pair, from) > 0));
+	// A run that starts right after the boundary record moves the boundary to its end.
+	let lastId = from.id;
+	if (lastId !== null && runs[0]?.ts === from.ts && followsId(lastId, runs[0].first)) lastId = runs.shift()!.last;
 	const groups = [[condition('and', timestamp, '>=', from.ts)]];
-	if (from.id !== null) groups.push([condition('and', timestamp, '>', from.ts), condition('or', id, '>', from.id)]);
-	const pending = cursor.emitted.filter((pair) => comparePositions(pair, from) > 0);
-	return [...groups, ...idRuns(pending).map((run) => excluding(fields, run))];
+	if (lastId !== null) groups.push([condition('and', timestamp, '>', from.ts), condition('or', id, '>', lastId)]);
+	return [...groups, ...runs.map((run) => excluding(fields, run))];
 }
 
 /** Consecutive IDs emitted at one timestamp, `first` to `last`. */
