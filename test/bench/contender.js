@@ -424,12 +424,16 @@ async function main() {
 	const repeat = spec.repeat ?? setup.repeat ?? 1;
 	await warmUp();
 	await admin('POST', 'reset-calls');
+	// run.js starts contenders with --expose-gc: each measured run starts from a collected heap,
+	// so the warm-up's garbage (or the previous run's) is not collected inside the window.
+	const collectGarbage = global.gc ?? (() => {});
 	let wallMs = 0;
 	let cpuMs = 0;
 	let records = 0;
 	const windows = [];
 	for (let run = 0; run < repeat; run++) {
 		if (scenario.changes) await touch(scenario.changes);
+		collectGarbage();
 		const figures = await measure(work);
 		wallMs += figures.wallMs;
 		cpuMs += figures.cpuMs;
