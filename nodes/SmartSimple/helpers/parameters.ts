@@ -170,3 +170,16 @@ export function readFieldList(this: IExecuteFunctions, itemIndex: number): strin
 	if (problem) throw refuse(this, `Field List: ${problem.message}`, problem.fix, itemIndex);
 	return fields;
 }
+
+/** An association's role, by name or by ID (exactly one), as SmartConnect takes it. */
+export function roleOf(
+	roleName: string,
+	roleId: string,
+	refuse: (problem: string, fix: string) => Error,
+): { rolename: string } | { roleid: string } {
+	if (!roleName && !roleId) throw refuse('no role given', 'Enter the Role Name (as named in SmartSimple) or the Role ID.');
+	if (roleName && roleId) {
+		throw refuse('both Role Name and Role ID are given', 'Keep only one of them: SmartSimple takes the role by name or by ID.');
+	}
+	return roleId ? { roleid: roleId } : { rolename: roleName };
+}
