@@ -259,10 +259,12 @@ export function readColumns(
 	fieldList: string[],
 	{ autoMap, rules }: ColumnsSetup,
 ): IDataObject {
-	const listed = new Set(fieldList);
 	const fields: IDataObject = {};
 	if (autoMap) {
-		for (const [key, value] of Object.entries(item.json)) {
+		const listed = listedFields(fieldList);
+		const { json } = item;
+		for (const key of Object.keys(json)) {
+			const value = json[key];
 			const wanted = listed.size ? listed.has(key) : /^(sf|cf)_./.test(key) && isWritableField(key);
 			if (wanted && value !== undefined) fields[key] = toWireValue.call(this, key, value, rules, itemIndex);
 		}
@@ -274,6 +276,18 @@ export function readColumns(
 		fields[key] = toWireValue.call(this, key, value, rules, itemIndex);
 	}
 	return fields;
+}
+
+const listedSets = new WeakMap<string[], Set<string>>();
+
+/** The Field List as a set, built once per list (a list read once serves every item). */
+function listedFields(fieldList: string[]): Set<string> {
+	let listed = listedSets.get(fieldList);
+	if (!listed) {
+		listed = new Set(fieldList);
+		listedSets.set(fieldList, listed);
+	}
+	return listed;
 }
 
 const quoted = (fields: string[]) => fields.map((field) => `"${field}"`).join(', ');
@@ -291,10 +305,18 @@ export function checkAgainstFieldList(
 	missingFix: string | undefined,
 ): void {
 	if (!fieldList.length) return;
-	const listed = new Set(fieldList);
+	const listed = listedFields(fieldList);
+	// Every listed field set and nothing else, the usual case, is told without building lists.
+	const keys = Object.keys(fields);
+	let unlisted = false;
+	let present = 0;
+	for (const field of keys) {
+		if (!listed.has(field)) unlisted = true;
+		else if (fields[field] !== undefined) present++;
+	}
+	if (!unlisted && (!missingFix || present === listed.size)) return;
 	const missing = missingFix ? fieldList.filter((field) => fields[field] === undefined) : [];
-	const extra = Object.keys(fields).filter((field) => !listed.has(field));
-	if (!missing.length && !extra.length) return;
+	const extra = keys.filter((field) => !listed.has(field));
 	const problems: string[] = [];
 	const fixes: string[] = [];
 	if (missing.length) {
@@ -359,10 +381,13 @@ export function withoutRecordId(row: IDataObject): IDataObject {
 	return fields;
 }
 
-/** `recordid` first, then the fields in field-list order, then any others. */
-export function orderRow(row: IDataObject, fieldList: string[]): IDataObject {
-	const ordered: IDataObject = { recordid: row.recordid };
-	for (const field of fieldList) if (row[field] !== undefined) ordered[field] = row[field];
-	for (const [field, value] of Object.entries(row)) if (!(field in ordered)) ordered[field] = value;
+/**
+ * The jsonrset record: `recordid` first (the fields' own where they set one), then the fields in
+ * field-list order, then any others.
+ */
+export function orderRow(recordid: IDataObject[string], fields: IDataObject, fieldList: string[]): IDataObject {
+	const ordered: IDataObject = { recordid: fields.recordid !== undefined ? fields.recordid : recordid };
+	for (const field of fieldList) if (fields[field] !== undefined) ordered[field] = fields[field];
+	for (const field of Object.keys(fields)) if (!(field in ordered)) ordered[field] = fields[field];
 	return ordered;
 }
