@@ -347,7 +347,13 @@ async function setUp() {
 		const result = await poller.poll();
 		return Array.isArray(result) ? (result[0] ?? []) : [];
 	};
-	return { warmUp: pollOnce, work: pollOnce, repeat: scenario.changes ? 3 : 20 };
+	// Two polls: our trigger's first one is its activation (a different call), so its second runs
+	// the measured path once, as the floors' polls do, and as a trigger in a running n8n has.
+	const warmUp = async () => {
+		await pollOnce();
+		await pollOnce();
+	};
+	return { warmUp, work: pollOnce, repeat: scenario.changes ? 3 : 20 };
 }
 
 async function runHttpRequestNode(n8n, scenarioForRun) {
@@ -418,12 +424,16 @@ async function main() {
 	const repeat = spec.repeat ?? setup.repeat ?? 1;
 	await warmUp();
 	await admin('POST', 'reset-calls');
+	// run.js starts contenders with --expose-gc: each measured run starts from a collected heap,
+	// so the warm-up's garbage (or the previous run's) is not collected inside the window.
+	const collectGarbage = global.gc ?? (() => {});
 	let wallMs = 0;
 	let cpuMs = 0;
 	let records = 0;
 	const windows = [];
 	for (let run = 0; run < repeat; run++) {
 		if (scenario.changes) await touch(scenario.changes);
+		collectGarbage();
 		const figures = await measure(work);
 		wallMs += figures.wallMs;
 		cpuMs += figures.cpuMs;

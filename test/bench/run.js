@@ -53,7 +53,7 @@ function parseArgs(argv) {
 
 function spawnJson(args, { timeoutMs = 600_000, nodeArgs = [] } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, ['--expose-gc', ...nodeArgs, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 		let out = '';
 		let err = '';
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

@@ -201,7 +201,7 @@ describe.each([
 		const base = { resource, operation: 'updateProviderConsumer', apiToken: `${endpoint}-updateproviderconsumer`, associationId: '0', providerId: '1', consumerId: '2', roleName: 'Cycle' };
 		const cases = [
 			[{ roleName: '' }, 'No role given'],
-			[{ roleId: '82840' }, 'Both Role ID and Role Name are given'],
+			[{ roleId: '82840' }, 'Both Role Name and Role ID are given'],
 			[{ providerId: 'abc' }, 'Provider ID "abc" is not a SmartSimple ID'],
 			[{ consumerId: ' ' }, 'Consumer ID is empty'],
 			[{ associationId: 'x1' }, 'Association ID "x1" is not a SmartSimple ID'],

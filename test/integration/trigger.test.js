@@ -108,10 +108,13 @@ describe('first activation', () => {
 
 	test('with a tie longer than the page, the oldest row read becomes the floor', async () => {
 		ctx.sb.clock.advance(60_000);
+		// Every other ID: runs of consecutive IDs are sent as ranges (unit-tested in cursor.test.js).
 		const ids = newest()
-			.slice(-7)
-			.map((r) => edit(r.recordid).recordid)
-			.sort((x, y) => x - y);
+			.map((r) => r.recordid)
+			.sort((x, y) => x - y)
+			.filter((_, index) => index % 2 === 0)
+			.slice(0, 7)
+			.map((id) => edit(id).recordid);
 		const p = poller();
 		await tick(p);
 		const ts = ctx.sb.clock.timestamp();
@@ -186,6 +189,39 @@ describe('polling', () => {
 		// The record emitted at that second, edited again a second later, is a new change.
 		const again = edit(high.recordid, 1);
 		expect(emitted((await tick(p)).items)).toEqual([keyOf(again)]);
+		expect((await tick(p)).items).toBeNull();
+	});
+
+	test('a bulk import in one second: its run of IDs is excluded as one group, and a later save in that second still fires', async () => {
+		const p = await activated();
+		ctx.sb.clock.advance(2000);
+		const imported = Array.from({ length: 12 }, (_, i) => ctx.sb.store.create('levelone', { sf_Name: `Imported ${i}` }));
+		const ts = imported[0][TS];
+		const { items, calls } = await tick(p);
+		expect(emitted(items)).toEqual(imported.map(keyOf));
+		expect(calls).toHaveLength(Math.ceil(imported.length / PAGE));
+
+		const [first, last] = [imported[0].recordid, imported.at(-1).recordid];
+		expect(Number(last) - Number(first)).toBe(imported.length - 1);
+		const idle = await tick(p);
+		expect(idle.items).toBeNull();
+		expect(idle.calls).toEqual([
+			{
+				criteria: [
+					atOrAfter('(', ts),
+					cond(') and (', TS, '>', ts),
+					cond('or', 'recordid', '<', first),
+					cond('or', 'recordid', '>', last),
+				],
+				sortby: asc,
+				othersettings: window(PAGE),
+			},
+		]);
+
+		// An older record saved in the same second, after the import was read: below the run.
+		const older = edit(newest().at(-1).recordid);
+		expect(older[TS]).toBe(ts);
+		expect(emitted((await tick(p)).items)).toEqual([keyOf(older)]);
 		expect((await tick(p)).items).toBeNull();
 	});
 

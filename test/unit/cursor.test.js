@@ -78,6 +78,41 @@ describe('keysetGroups', () => {
 		]);
 	});
 
+	test('consecutive IDs emitted at one timestamp are excluded as one range', () => {
+		const cursor = { done: { ts: T, id: '2' }, emitted: [...at(T, '5', '6', '7', '9'), ...at(T2, '10', '11')] };
+		expect(keysetGroups(cursor, undefined, FIELDS)).toEqual([
+			[c('and', 'sf_Modified Date', '>=', T)],
+			[c('and', 'sf_Modified Date', '>', T), c('or', 'recordid', '>', '2')],
+			[c('and', 'sf_Modified Date', '>', T), c('or', 'recordid', '<', '5'), c('or', 'recordid', '>', '7')],
+			notEmitted('9'),
+			[c('and', 'sf_Modified Date', '>', T2), c('or', 'recordid', '<', '10'), c('or', 'recordid', '>', '11')],
+		]);
+	});
+
+	test('a run that continues the boundary record moves the boundary to its end', () => {
+		expect(keysetGroups(tie(['901', '902', '903', '950'], '900'), undefined, FIELDS)).toEqual([
+			[c('and', 'sf_Modified Date', '>=', T)],
+			[c('and', 'sf_Modified Date', '>', T), c('or', 'recordid', '>', '903')],
+			notEmitted('950'),
+		]);
+		// A run at a later timestamp does not continue a boundary at T.
+		expect(keysetGroups({ done: { ts: T, id: '900' }, emitted: at(T2, '901') }, undefined, FIELDS)).toEqual([
+			[c('and', 'sf_Modified Date', '>=', T)],
+			[c('and', 'sf_Modified Date', '>', T), c('or', 'recordid', '>', '900')],
+			notEmitted('901', T2),
+		]);
+	});
+
+	test('IDs that are not plain integers are never merged', () => {
+		expect(keysetGroups(tie(['007', '008', 'a1', 'a2']), undefined, FIELDS)).toEqual([
+			[c('and', 'sf_Modified Date', '>=', T)],
+			notEmitted('007'),
+			notEmitted('008'),
+			notEmitted('a1'),
+			notEmitted('a2'),
+		]);
+	});
+
 	test('Start From and an empty cursor', () => {
 		expect(keysetGroups(cursorFrom(T), undefined, FIELDS)).toEqual([[c('and', 'sf_Modified Date', '>=', T)]]);
 		expect(keysetGroups({ done: null, emitted: [] }, undefined, FIELDS)).toEqual([
@@ -346,7 +381,7 @@ describe('model check: the pure logic against an in-memory table', () => {
 			const have = field === 'recordid' ? row.id : row.ts;
 			const cmp = field === 'recordid' ? compareIds(have, value) : have < value ? -1 : have > value ? 1 : 0;
 			if (operator === 'isempty') return (have === '') === (value === 'true');
-			return { '>': cmp > 0, '>=': cmp >= 0, '!=': cmp !== 0 }[operator];
+			return { '>': cmp > 0, '>=': cmp >= 0, '<': cmp < 0, '!=': cmp !== 0 }[operator];
 		};
 		return groups.every((alternatives) => alternatives.some((all) => all.every(test)));
 	}
@@ -370,6 +405,7 @@ describe('model check: the pure logic against an in-memory table', () => {
 		let second = 0;
 		let cursor = { done: null, emitted: [] };
 		const emitted = new Map();
+		let runsSent = 0;
 		// Pages far smaller than the ties, so ties span pages and poll boundaries.
 		const pageSize = 4;
 		const cap = MAX_EMITTED;
@@ -385,6 +421,7 @@ describe('model check: the pure logic against an in-memory table', () => {
 			const reader = new PollReader(cursor, lookBack, cap);
 			for (;;) {
 				const criteria = andGroups([], keysetGroups(cursor, reader.after, FIELDS));
+				if (criteria.some((entry) => entry.operator === '<')) runsSent++;
 				const all = [...table]
 					.map(([id, ts]) => ({ id, ts }))
 					.filter((row) => matches(row, criteria))
@@ -420,5 +457,7 @@ describe('model check: the pure logic against an in-memory table', () => {
 		const duplicated = [...emitted].filter(([, count]) => count > 1);
 		expect({ lost: lost.slice(0, 5), duplicated: duplicated.slice(0, 5) }).toEqual({ lost: [], duplicated: [] });
 		expect(cursor.emitted.length).toBeLessThanOrEqual(cap);
+		// New records take consecutive IDs, so runs of emitted IDs were sent as ranges.
+		expect(runsSent).toBeGreaterThan(0);
 	});
 });

@@ -9,7 +9,7 @@ import {
 	valueFormatOption,
 } from '../descriptions/common';
 import type { OutputOptions } from '../helpers/items';
-import { forEachItem, outputSettings, shapeRecord } from '../helpers/items';
+import { forEachItem, outputSettings, shapeRecords } from '../helpers/items';
 import { requiredText } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
@@ -59,6 +59,6 @@ export async function execute(
 			},
 		});
 		const records = (response.records ?? []) as IDataObject[];
-		return records.map((record) => shapeRecord(record, options));
+		return shapeRecords(records, options);
 	});
 }

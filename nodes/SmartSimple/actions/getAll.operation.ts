@@ -15,7 +15,7 @@ import { filtersProperty, sortProperty } from '../descriptions/filters';
 import type { FilterCondition, SortField } from '../helpers/criteria';
 import { buildCriteria, buildSort, checkFieldsListed, parseCriteriaJson } from '../helpers/criteria';
 import type { OutputOptions } from '../helpers/items';
-import { forEachItem, outputSettings, shapeRecord } from '../helpers/items';
+import { forEachItem, outputSettings, shapeRecords } from '../helpers/items';
 import { readFieldList, readPaging, requiredText } from '../helpers/parameters';
 import type { ResourceDefinition, ResourceName } from '../resources';
 import { resourcesWith } from '../resources';
@@ -146,7 +146,7 @@ export async function execute(
 			},
 			paging,
 		);
-		return records.map((record) => shapeRecord(record, options));
+		return shapeRecords(records, options);
 	});
 }
 

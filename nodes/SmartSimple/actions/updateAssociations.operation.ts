@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty, recordIdProperty } from '../descriptions/common';
-import { requiredText } from '../helpers/parameters';
+import { requiredText, roleOf } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import { checkPartStatuses, executeWrites } from './write/batches';
@@ -167,16 +167,10 @@ function readAssociations(this: IExecuteFunctions, itemIndex: number) {
 		if (id && !/^\d+$/.test(id)) {
 			throw invalid(`${position}: "${id}" is not a SmartSimple ID`, `Enter the ${type}'s numeric SmartSimple ID.`);
 		}
-		if (!roleName && !roleId) {
-			throw invalid(`${position}: no role given`, 'Enter the Role Name (as named in SmartSimple) or the Role ID.');
-		}
-		if (roleName && roleId) {
-			throw invalid(`${position}: both Role Name and Role ID are given`, 'Keep only one of them: SmartSimple takes the role by name or by ID.');
-		}
+		const role = roleOf(roleName, roleId, (problem, fix) => invalid(`${position}: ${problem}`, fix));
 		const wire: IDataObject = {};
 		if (id) wire[idKey] = id;
-		if (roleId) wire.roleid = roleId;
-		else wire.rolename = roleName;
+		Object.assign(wire, role);
 		if (associationId) wire.associationid = associationId;
 		return { type, wire };
 	});

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { apiTokenProperty } from '../descriptions/common';
-import { requiredText } from '../helpers/parameters';
+import { requiredText, roleOf } from '../helpers/parameters';
 import type { ResourceDefinition } from '../resources';
 import { resourcesWith } from '../resources';
 import type { OperationOption } from './types';
@@ -132,11 +132,7 @@ function readLink(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const consumerid = id('consumerId', 'Consumer ID');
 	const roleId = String(this.getNodeParameter('roleId', itemIndex, '') ?? '').trim();
 	const roleName = String(this.getNodeParameter('roleName', itemIndex, '') ?? '').trim();
-	if (!roleId && !roleName) throw invalid('No role given', 'Enter the Role Name (as named in SmartSimple) or the Role ID.');
-	if (roleId && roleName) {
-		throw invalid('Both Role ID and Role Name are given', 'Keep only one of them: SmartSimple takes the role by ID or by name.');
-	}
-	const role = roleId ? { roleid: roleId } : { rolename: roleName };
+	const role = roleOf(roleName, roleId, (problem, fix) => invalid(problem[0].toUpperCase() + problem.slice(1), fix));
 	const update = /^0+$/.test(associationid) ? {} : { isupdate: '1' };
 	return { associationid: /^0+$/.test(associationid) ? '0' : associationid, ...update, ...role, consumerid, providerid };
 }

@@ -71,3 +71,8 @@ export function outputSettings(options: OutputOptions): IDataObject {
 export function shapeRecord(record: IDataObject, options: { stripPrefixes?: boolean }): IDataObject {
 	return options.stripPrefixes ? withoutFieldPrefixes(record) : record;
 }
+
+/** shapeRecord over a list; the list itself where there is nothing to change (lists are long). */
+export function shapeRecords(records: IDataObject[], options: { stripPrefixes?: boolean }): IDataObject[] {
+	return options.stripPrefixes ? records.map(withoutFieldPrefixes) : records;
+}

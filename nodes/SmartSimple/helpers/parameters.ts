@@ -104,7 +104,7 @@ export function readPaging(this: IExecuteFunctions, itemIndex: number): Paging {
 		);
 	}
 	const options = (this.getNodeParameter('options', itemIndex, {}) ?? {}) as { pageSize?: unknown };
-	const pageSize = checkPageSize(this.getNode(), options.pageSize, itemIndex);
+	const pageSize = checkPageSize(this, options.pageSize, itemIndex);
 	if (returnAll) return { returnAll, pageSize };
 	const rawLimit = this.getNodeParameter('limit', itemIndex, 50) as unknown;
 	const limit = wholeNumberIn(rawLimit, 1, Number.MAX_SAFE_INTEGER);
@@ -123,11 +123,16 @@ export function readPaging(this: IExecuteFunctions, itemIndex: number): Paging {
  * Options → Page Size (Get Many, the lists, the trigger): undefined (the default) or a whole
  * number from 1 to 10,000; anything else is refused before any call.
  */
-export function checkPageSize(node: INode, value: unknown, itemIndex?: number): number | undefined {
+export function checkPageSize(
+	context: { getNode(): INode },
+	value: unknown,
+	itemIndex?: number,
+): number | undefined {
 	if (value === undefined) return undefined;
 	const pageSize = wholeNumberIn(value, 1, MAX_PAGE_SIZE);
 	if (pageSize === undefined) {
-		throw new NodeOperationError(node, `Page Size must be a whole number from 1 to 10,000, not ${shown(value)}`, {
+		// getNode() copies the node: only when there is an error to report.
+		throw new NodeOperationError(context.getNode(), `Page Size must be a whole number from 1 to 10,000, not ${shown(value)}`, {
 			itemIndex,
 			description:
 				'Set Options → Page Size to the records to read per API call, e.g. 1000 (SmartSimple serves at most 10,000 per call).',
@@ -164,4 +169,17 @@ export function readFieldList(this: IExecuteFunctions, itemIndex: number): strin
 	const problem = fieldListProblem(fields);
 	if (problem) throw refuse(this, `Field List: ${problem.message}`, problem.fix, itemIndex);
 	return fields;
+}
+
+/** An association's role, by name or by ID (exactly one), as SmartConnect takes it. */
+export function roleOf(
+	roleName: string,
+	roleId: string,
+	refuse: (problem: string, fix: string) => Error,
+): { rolename: string } | { roleid: string } {
+	if (!roleName && !roleId) throw refuse('no role given', 'Enter the Role Name (as named in SmartSimple) or the Role ID.');
+	if (roleName && roleId) {
+		throw refuse('both Role Name and Role ID are given', 'Keep only one of them: SmartSimple takes the role by name or by ID.');
+	}
+	return roleId ? { roleid: roleId } : { rolename: roleName };
 }

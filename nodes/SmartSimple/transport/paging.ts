@@ -74,12 +74,15 @@ export async function fetchAll(
 	const perCall = Math.min(returnAll ? pageSize : Math.min(wanted, MAX_RECORDS_PER_CALL), MAX_RECORDS_PER_CALL);
 	if (wanted === 0) return [];
 
-	const records: IDataObject[] = [];
+	let records: IDataObject[] = [];
 	let total = wanted;
 	while (records.length < total) {
 		const count = Math.min(perCall, total - records.length);
 		const page = await fetchPage.call(this, call, records.length + 1, count);
-		records.push(...page.records);
+		// The first page's array is kept as it is; later pages are appended without spreading
+		// thousands of arguments.
+		if (!records.length) records = page.records;
+		else for (const record of page.records) records.push(record);
 		if (page.allcount !== undefined) total = Math.min(wanted, page.allcount);
 		// A short page means the end, also where the server gives no allcount.
 		if (page.records.length < count) break;

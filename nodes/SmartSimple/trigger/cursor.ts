@@ -45,7 +45,7 @@ export interface KeyFields {
 
 /**
  * Most (ID, timestamp) pairs remembered. Each is sent back as one criteria group on the first
- * page of a poll, so this also bounds the size of a request.
+ * page of a poll (runs of consecutive IDs as one), so this also bounds the size of a request.
  */
 export const MAX_EMITTED = 500;
 
@@ -129,22 +129,55 @@ function condition(andor: string, field: string, operator: string, value: string
  * The trigger's own condition for one page, as groups to AND together; no group relies on
  * operator precedence. A page asks for records after `from`, the last row read or else the
  * cursor's `done`: `( ts >= B )`, plus `( ts > B or id > L )` where the boundary is a record.
- * Each pair already emitted beyond it adds `( ts > t or id != k )`: a late save in that window
- * is found whatever its ID, and nothing emitted comes back, so an idle poll is one call that
- * returns no record.
+ * The pairs already emitted beyond it are excluded: a late save in that window is found
+ * whatever its ID, and nothing emitted comes back, so an idle poll is one call that returns no
+ * record. A run of consecutive numeric IDs emitted at one timestamp (a bulk import or update)
+ * is one group `( ts > t or id < first or id > last )`: no other record can have an ID inside
+ * the run, so it excludes exactly those pairs, and the request stays small; a run that
+ * continues the boundary record's ID just moves `L` to its end.
  */
 export function keysetGroups(cursor: Cursor, after: Position | undefined, fields: KeyFields): Condition[][] {
 	const { timestamp, id } = fields;
 	const from: Boundary | null = after ?? cursor.done;
 	if (!from) return [[condition('and', timestamp, 'isempty', 'false')]];
+	const runs = idRuns(cursor.emitted.filter((pair) => comparePositions(pair, from) > 0));
+	// A run that starts right after the boundary record moves the boundary to its end.
+	let lastId = from.id;
+	if (lastId !== null && runs[0]?.ts === from.ts && followsId(lastId, runs[0].first)) lastId = runs.shift()!.last;
 	const groups = [[condition('and', timestamp, '>=', from.ts)]];
-	if (from.id !== null) groups.push([condition('and', timestamp, '>', from.ts), condition('or', id, '>', from.id)]);
-	const pending = cursor.emitted.filter((pair) => comparePositions(pair, from) > 0);
-	return [...groups, ...pending.map((pair) => excluding(fields, pair))];
+	if (lastId !== null) groups.push([condition('and', timestamp, '>', from.ts), condition('or', id, '>', lastId)]);
+	return [...groups, ...runs.map((run) => excluding(fields, run))];
 }
 
-function excluding(fields: KeyFields, pair: Position): Condition[] {
-	return [condition('and', fields.timestamp, '>', pair.ts), condition('or', fields.id, '!=', pair.id)];
+/** Consecutive IDs emitted at one timestamp, `first` to `last`. */
+interface IdRun {
+	ts: string;
+	first: string;
+	last: string;
+}
+
+/** Ascending pairs merged into runs. */
+function idRuns(pairs: Position[]): IdRun[] {
+	const runs: IdRun[] = [];
+	for (const { ts, id } of pairs) {
+		const run = runs.at(-1);
+		if (run && run.ts === ts && followsId(run.last, id)) run.last = id;
+		else runs.push({ ts, first: id, last: id });
+	}
+	return runs;
+}
+
+/** Whether `next` is the integer right after `id`, both written as plain numbers. */
+function followsId(id: string, next: string): boolean {
+	return CANONICAL_INTEGER.test(id) && CANONICAL_INTEGER.test(next) && BigInt(next) === BigInt(id) + 1n;
+}
+
+const CANONICAL_INTEGER = /^(0|[1-9]\d*)$/;
+
+function excluding(fields: KeyFields, run: IdRun): Condition[] {
+	const after = condition('and', fields.timestamp, '>', run.ts);
+	if (run.first === run.last) return [after, condition('or', fields.id, '!=', run.first)];
+	return [after, condition('or', fields.id, '<', run.first), condition('or', fields.id, '>', run.last)];
 }
 
 /**

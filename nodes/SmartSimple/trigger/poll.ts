@@ -177,7 +177,7 @@ function readSettings(this: IPollFunctions): Settings {
 			description: 'Set Options → Instance Time Zone to an IANA zone name such as America/Toronto, or remove it.',
 		});
 	}
-	const pageSize = checkPageSize(this.getNode(), options.pageSize) ?? DEFAULT_PAGE_SIZE;
+	const pageSize = checkPageSize(this, options.pageSize) ?? DEFAULT_PAGE_SIZE;
 	const lookBack = options.lookBack ?? 0;
 	if (typeof lookBack !== 'number' || !Number.isFinite(lookBack) || lookBack < 0) {
 		throw new NodeOperationError(this.getNode(), `Look Back "${String(lookBack)}" is not a number of seconds`, {
@@ -191,14 +191,20 @@ function readSettings(this: IPollFunctions): Settings {
 		// as "06/02/2025 09:00:07 AM"), which the cursor can neither order nor send back.
 		call: { endpoint: resource.endpoint, apiToken, othersettings: { getstorevalue: 1 } },
 		fields,
-		filters: buildCriteria(conditions, { node: this.getNode() }),
+		// getNode() copies the node: only where there are filters to check.
+		filters: conditions.length ? buildCriteria(conditions, { node: this.getNode() }) : [],
 		pageSize,
 		lookBack: Math.floor(lookBack),
 		startFrom,
 		timezone,
 		stripPrefixes: options.stripPrefixes === true,
 		// Another record type, field or start date makes the stored cursor meaningless.
-		watching: JSON.stringify([resource.value, fields.timestamp, fields.id, startFromKey.call(this, startFrom)]),
+		watching: JSON.stringify([
+			resource.value,
+			fields.timestamp,
+			fields.id,
+			options.startFrom === undefined ? null : startFromKey.call(this, startFrom),
+		]),
 	};
 }
 
