@@ -76,3 +76,20 @@ test('a Field List without an expression that is refused fails every item on its
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	expect(ctx.sb.calls).toHaveLength(0);
 });
+
+test('Columns set below without an expression are read once and serve every item, each its own record', async () => {
+	const { items, error } = await ctx.run(
+		autoCreate({ columns: { mappingMode: 'defineBelow', value: { ...CREATE_FIELDS, 'sf_Start Date': '2025-07-01 09:30:00' } } }),
+		{ input: names('x', 'y', 'z') },
+	);
+	expect(error).toBeUndefined();
+	const ids = items.map((item) => item.json.recordid);
+	expect(new Set(ids).size).toBe(3);
+	for (const [index, item] of items.entries()) {
+		expect(item.pairedItem).toEqual({ item: index });
+		// Each item's row is its own: the date converted for every one of them.
+		expect(item.json).toMatchObject({ sf_Name: 'River Clean-up', 'sf_Start Date': '2025-07-01' });
+		expect(ctx.sb.store.get('levelone', item.json.recordid).sf_Name).toBe('River Clean-up');
+	}
+	expect(ctx.sb.calls).toHaveLength(1);
+});

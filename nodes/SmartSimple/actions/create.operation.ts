@@ -75,8 +75,8 @@ export async function execute(
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
 	const batchSize = readBatchSize.call(this);
-	const setup = readColumnsSetup.call(this);
 	const perItem = perItemReader.call(this);
+	const setup = readColumnsSetup.call(this, perItem);
 	const levelOf = perItem(['options'], (itemIndex) => readTransactionLevel.call(this, itemIndex, resource));
 	const fieldListOf = perItem(['fieldList', 'options'], (itemIndex) =>
 		readLevelledFieldList.call(this, itemIndex, levelOf(itemIndex)),

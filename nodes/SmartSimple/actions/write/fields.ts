@@ -5,6 +5,7 @@ import { dateFieldText, instantToDate, isInstant } from '../../helpers/dates';
 import { requiredText } from '../../helpers/parameters';
 import { isWritableField, resourcesWith, standardFieldKind } from '../../resources';
 import { requestTimeoutOption } from '../../transport/timeout';
+import type { PerItemReader } from './perItem';
 
 /** The `columns` resource mapper: one input per field of the Update function. */
 export function columnsProperty(mode: 'add' | 'map'): INodeProperties {
@@ -165,6 +166,8 @@ export interface ColumnsSetup {
 	mapperFields: string[];
 	fieldsNotSet: FieldsNotSet;
 	rules: ValueRules;
+	/** "Define Below": the item's Columns values (read once where none holds an expression). */
+	valuesOf: (itemIndex: number) => IDataObject;
 }
 
 interface SchemaField {
@@ -174,7 +177,7 @@ interface SchemaField {
 }
 
 /** Reads Columns' mode and schema and Fields Not Set once: the same for every item. */
-export function readColumnsSetup(this: IExecuteFunctions): ColumnsSetup {
+export function readColumnsSetup(this: IExecuteFunctions, perItem: PerItemReader): ColumnsSetup {
 	const schema = this.getNodeParameter('columns.schema', 0, []) as SchemaField[];
 	const shown = Array.isArray(schema) ? schema.filter((field) => !field.removed) : [];
 	const choice = this.getNodeParameter('fieldsNotSet', 0, 'refuse') as string;
@@ -186,6 +189,10 @@ export function readColumnsSetup(this: IExecuteFunctions): ColumnsSetup {
 			mapperDateFields: new Set(shown.filter((field) => field.type === 'dateTime').map((field) => field.id)),
 			timeZone: this.getTimezone(),
 		},
+		valuesOf: perItem(
+			['columns'],
+			(itemIndex) => (this.getNodeParameter('columns.value', itemIndex, {}) ?? {}) as IDataObject,
+		),
 	};
 }
 
@@ -257,7 +264,7 @@ export function readColumns(
 	item: INodeExecutionData,
 	itemIndex: number,
 	fieldList: string[],
-	{ autoMap, rules }: ColumnsSetup,
+	{ autoMap, rules, valuesOf }: ColumnsSetup,
 ): IDataObject {
 	const fields: IDataObject = {};
 	if (autoMap) {
@@ -270,8 +277,7 @@ export function readColumns(
 		}
 		return fields;
 	}
-	const values = (this.getNodeParameter('columns.value', itemIndex, {}) ?? {}) as IDataObject;
-	for (const [key, value] of Object.entries(values)) {
+	for (const [key, value] of Object.entries(valuesOf(itemIndex))) {
 		if (key === 'recordid' || value === null || value === undefined) continue;
 		fields[key] = toWireValue.call(this, key, value, rules, itemIndex);
 	}
