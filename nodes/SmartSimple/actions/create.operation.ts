@@ -7,6 +7,7 @@ import { resourcesWith } from '../resources';
 import { requestTimeoutOption } from '../transport/timeout';
 import { readLevelledFieldList, readTransactionLevel, transactionLevelOption, withTransactionLevel } from './transactionLevel';
 import type { OperationOption } from './types';
+import type { OutputOptions } from './write/batches';
 import { executeWrites, savedOutput } from './write/batches';
 import {
 	batchSizeOption,
@@ -20,6 +21,7 @@ import {
 	settleUnsetFields,
 	updateRuleNotice,
 } from './write/fields';
+import { perItemReader } from './write/perItem';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -73,13 +75,22 @@ export async function execute(
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
 	const batchSize = readBatchSize.call(this);
-	const setup = readColumnsSetup.call(this);
+	const perItem = perItemReader.call(this);
+	const setup = readColumnsSetup.call(this, perItem);
+	const levelOf = perItem(['options'], (itemIndex) => readTransactionLevel.call(this, itemIndex, resource));
+	const fieldListOf = perItem(['fieldList', 'options'], (itemIndex) =>
+		readLevelledFieldList.call(this, itemIndex, levelOf(itemIndex)),
+	);
+	const outputOptionsOf = perItem(
+		['options'],
+		(itemIndex) => this.getNodeParameter('options', itemIndex, {}) as OutputOptions,
+	);
 	return await executeWrites.call(this, items, {
 		endpoint: resource.endpoint,
 		batchSize,
 		prepare: (itemIndex) => {
-			const level = readTransactionLevel.call(this, itemIndex, resource);
-			const fieldList = readLevelledFieldList.call(this, itemIndex, level);
+			const level = levelOf(itemIndex);
+			const fieldList = fieldListOf(itemIndex);
 			const fields = readColumns.call(this, items[itemIndex], itemIndex, fieldList, setup);
 			settleUnsetFields.call(this, fields, fieldList, itemIndex, setup.fieldsNotSet, false);
 			if (!Object.keys(fields).length) {
@@ -89,8 +100,9 @@ export async function execute(
 						'Set the values of the new record in Columns, or with "Map Automatically" give the input item keys named like the fields (sf_First Name, cf_My Field).',
 				});
 			}
-			return withTransactionLevel(orderRow({ recordid: '0', ...fields }, fieldList), level);
+			return withTransactionLevel(orderRow('0', fields, fieldList), level);
 		},
-		output: (entry, statuses, batch) => savedOutput.call(this, entry, statuses, batch),
+		output: (entry, statuses, batch) =>
+			savedOutput.call(this, entry, statuses, batch, outputOptionsOf(entry.itemIndex)),
 	});
 }

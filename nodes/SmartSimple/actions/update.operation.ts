@@ -12,7 +12,7 @@ import { resourcesWith } from '../resources';
 import { requestTimeoutOption } from '../transport/timeout';
 import { readLevelledFieldList, readTransactionLevel, transactionLevelOption, withTransactionLevel } from './transactionLevel';
 import type { OperationOption } from './types';
-import type { WriteJob } from './write/batches';
+import type { OutputOptions, WriteJob } from './write/batches';
 import { executeWrites, savedOutput } from './write/batches';
 import {
 	batchSizeOption,
@@ -28,6 +28,7 @@ import {
 	settleUnsetFields,
 	updateRuleNotice,
 } from './write/fields';
+import { perItemReader } from './write/perItem';
 import type { ReadAction, UpdateRecord } from './write/readCurrent';
 import { fillUnchangedFields } from './write/readCurrent';
 
@@ -61,7 +62,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface UpdateOptions {
+interface UpdateOptions extends OutputOptions {
 	readCurrentToken?: string;
 	readCurrentAction?: ReadAction;
 }
@@ -71,15 +72,24 @@ export async function execute(
 	items: INodeExecutionData[],
 	resource: ResourceDefinition,
 ): Promise<INodeExecutionData[]> {
-	const setup = readColumnsSetup.call(this);
+	const perItem = perItemReader.call(this);
+	const setup = readColumnsSetup.call(this, perItem);
+	const levelOf = perItem(['options'], (itemIndex) => readTransactionLevel.call(this, itemIndex, resource));
+	const fieldListOf = perItem(['fieldList', 'options'], (itemIndex) =>
+		readLevelledFieldList.call(this, itemIndex, levelOf(itemIndex)),
+	);
+	const optionsOf = perItem(
+		['options'],
+		(itemIndex) => this.getNodeParameter('options', itemIndex, {}) as UpdateOptions,
+	);
 	const job: WriteJob<UpdateRecord> = {
 		endpoint: resource.endpoint,
 		batchSize: readBatchSize.call(this),
 		prepare: (itemIndex) => {
 			const recordid = readRecordId.call(this, itemIndex);
-			const level = readTransactionLevel.call(this, itemIndex, resource);
-			const fieldList = readLevelledFieldList.call(this, itemIndex, level);
-			const options = this.getNodeParameter('options', itemIndex, {}) as UpdateOptions;
+			const level = levelOf(itemIndex);
+			const fieldList = fieldListOf(itemIndex);
+			const options = optionsOf(itemIndex);
 			const keep = setup.fieldsNotSet === 'keep';
 			const readToken = keep ? String(options.readCurrentToken ?? '').trim() : '';
 			const readAction: ReadAction = options.readCurrentAction === 'get' ? 'get' : 'list';
@@ -94,7 +104,7 @@ export async function execute(
 			}
 			return {
 				groupKey: JSON.stringify([readToken, readAction]),
-				...withTransactionLevel(orderRow({ recordid, ...fields }, fieldList), level),
+				...withTransactionLevel(orderRow(recordid, fields, fieldList), level),
 				fieldList,
 				rules: setup.rules,
 				read: readToken ? { apiToken: readToken, action: readAction } : undefined,
@@ -102,7 +112,7 @@ export async function execute(
 			};
 		},
 		beforeSend: async (batch) => await fillUnchangedFields.call(this, resource.endpoint, batch),
-		output: (entry, statuses, batch) => savedOutput.call(this, entry, statuses, batch),
+		output: (entry, statuses, batch) => savedOutput.call(this, entry, statuses, batch, optionsOf(entry.itemIndex)),
 	};
 	return await executeWrites.call(this, items, job);
 }

@@ -8,12 +8,22 @@
 
 /** `2025-03-01`, `2025-03-01 10:15:00` (SmartSimple's own form), ISO 8601 with or without a zone. */
 const DATE_TEXT = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+/** Just `YYYY-MM-DD`, the usual value: tested without building a match. */
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Whether `YYYY-MM-DD` names a day that exists (not 2025-02-30). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether `YYYY-MM-DD` names a day that exists (not 2025-02-30), counted without a Date per
+ * value. Years before 100 are no dates, as when this asked Date.UTC (which reads them as 19xx).
+ */
 function isCalendarDate(date: string): boolean {
-	const [year, month, day] = date.split('-').map(Number);
-	const utc = new Date(Date.UTC(year, month - 1, day));
-	return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+	const year = Number(date.slice(0, 4));
+	const month = Number(date.slice(5, 7));
+	const day = Number(date.slice(8, 10));
+	if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 interface LuxonLike {
@@ -59,6 +69,7 @@ export function instantToDate(value: Date | LuxonLike, timeZone: string): string
 export function dateFieldText(text: string, timeZone: string): string | undefined {
 	const trimmed = text.trim();
 	if (!trimmed) return '';
+	if (PLAIN_DATE.test(trimmed)) return isCalendarDate(trimmed) ? trimmed : undefined;
 	const match = DATE_TEXT.exec(trimmed);
 	if (!match) return undefined;
 	const [, date, zone] = match;

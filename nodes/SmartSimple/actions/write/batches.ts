@@ -7,6 +7,7 @@ import { errorCode, findDocumentedError, withCode } from '../../transport/errors
 import type { SmartConnectProblem } from '../../transport/errors';
 import { smartConnectRequest } from '../../transport/request';
 import { withoutRecordId } from './fields';
+import { perItemReader } from './perItem';
 
 /** One input item's share of a jsonrset write. */
 export interface WriteEntry {
@@ -63,34 +64,49 @@ export async function executeWrites<E extends WriteEntry>(
 	items: INodeExecutionData[],
 	job: WriteJob<E>,
 ): Promise<INodeExecutionData[]> {
+	const { prepare, output, beforeSend, batchSize, endpoint } = job;
 	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
 	const fail = (error: Error, itemIndex: number) => {
 		if (!this.continueOnFail()) throw withItemIndex(this, error, itemIndex);
 		results[itemIndex] = errorItem(error, itemIndex);
 	};
 
+	const apiTokenOf = perItemReader.call(this)(['apiToken'], (itemIndex) =>
+		requiredText.call(this, 'apiToken', 'API Token', itemIndex),
+	);
 	const groups = new Map<string, E[]>();
+	let last: E | undefined;
+	let lastGroup: E[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const apiToken = requiredText.call(this, 'apiToken', 'API Token', itemIndex);
-			const entry = { ...job.prepare(itemIndex), itemIndex, apiToken } as E;
-			const key = JSON.stringify([apiToken, entry.groupKey ?? '', entry.apiVersion ?? 1]);
-			const group = groups.get(key);
-			if (group) group.push(entry);
-			else groups.set(key, [entry]);
+			const apiToken = apiTokenOf(itemIndex);
+			// prepare returns a new object per item: completed in place, not copied.
+			const entry = prepare(itemIndex) as E;
+			entry.itemIndex = itemIndex;
+			entry.apiToken = apiToken;
+			// Items usually share the previous item's group: its key is then not built again.
+			if (last && apiToken === last.apiToken && entry.groupKey === last.groupKey && entry.apiVersion === last.apiVersion) {
+				lastGroup.push(entry);
+			} else {
+				const key = JSON.stringify([apiToken, entry.groupKey ?? '', entry.apiVersion ?? 1]);
+				lastGroup = groups.get(key) ?? [];
+				if (!lastGroup.length) groups.set(key, lastGroup);
+				lastGroup.push(entry);
+			}
+			last = entry;
 		} catch (error) {
 			fail(error as Error, itemIndex);
 		}
 	}
 
 	for (const group of groups.values()) {
-		for (let start = 0; start < group.length; start += job.batchSize) {
-			let batch = group.slice(start, start + job.batchSize);
+		for (let start = 0; start < group.length; start += batchSize) {
+			let batch = group.slice(start, start + batchSize);
 			let answers: IDataObject[];
-			if (job.beforeSend) {
+			if (beforeSend) {
 				let failures: Map<E, Error>;
 				try {
-					failures = await job.beforeSend(batch);
+					failures = await beforeSend(batch);
 				} catch (error) {
 					// The read before the write failed: nothing was written.
 					for (const entry of batch) fail(error as Error, entry.itemIndex);
@@ -103,11 +119,11 @@ export async function executeWrites<E extends WriteEntry>(
 			const repeatable = !batch.some(createsRecords);
 			try {
 				const response = await smartConnectRequest.call(this, {
-					endpoint: job.endpoint,
+					endpoint,
 					apiToken: batch[0].apiToken,
 					itemIndex: batch[0].itemIndex,
 					apiVersion: batch[0].apiVersion,
-					params: { jsonrset: batch.flatMap((entry) => entry.records) },
+					params: { jsonrset: recordsOf(batch) },
 					repeatable,
 				});
 				answers = Array.isArray(response.records) ? (response.records as IDataObject[]) : [];
@@ -125,7 +141,7 @@ export async function executeWrites<E extends WriteEntry>(
 				try {
 					if (!shares) throw (unmatched as (entry: WriteEntry) => Error)(entry);
 					results[entry.itemIndex] = {
-						json: job.output(entry, shares[position], batch),
+						json: output(entry, shares[position], batch),
 						pairedItem: { item: entry.itemIndex },
 					};
 				} catch (error) {
@@ -136,6 +152,13 @@ export async function executeWrites<E extends WriteEntry>(
 	}
 
 	return results.filter((result): result is INodeExecutionData => result !== undefined);
+}
+
+/** The batch's jsonrset records, in order. */
+function recordsOf(batch: WriteEntry[]): IDataObject[] {
+	const records: IDataObject[] = [];
+	for (const entry of batch) for (const record of entry.records) records.push(record);
+	return records;
 }
 
 const statusCountOf = (entry: WriteEntry) => entry.statusCount ?? entry.records.length;
@@ -287,21 +310,26 @@ export function acceptedAnswer(
 	});
 }
 
+/** The output options of Create and Update, read once where they hold no expression. */
+export interface OutputOptions {
+	stripPrefixes?: boolean;
+}
+
 /** `{ recordid, status, ...the fields sent }`: after a create, the new record's ID maps onward. */
 export function savedOutput(
 	this: IExecuteFunctions,
 	entry: WriteEntry,
 	statuses: IDataObject[],
 	batch: WriteEntry[],
+	options: OutputOptions,
 ): IDataObject {
 	const answer = acceptedAnswer.call(this, 'save', entry, statuses, batch);
-	const options = this.getNodeParameter('options', entry.itemIndex, {}) as { stripPrefixes?: boolean };
 	const [row] = entry.records;
-	return {
-		recordid: String(answer.recordid ?? row.recordid),
-		status: answer.status,
-		...shapeRecord(withoutRecordId(row), options),
-	};
+	const output: IDataObject = { recordid: String(answer.recordid ?? row.recordid), status: answer.status };
+	if (options.stripPrefixes) return { ...output, ...shapeRecord(withoutRecordId(row), options) };
+	// The fields as sent, without a copy of the row first.
+	for (const field of Object.keys(row)) if (field !== 'recordid') output[field] = row[field];
+	return output;
 }
 
 /**

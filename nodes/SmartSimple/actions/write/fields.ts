@@ -5,6 +5,7 @@ import { dateFieldText, instantToDate, isInstant } from '../../helpers/dates';
 import { requiredText } from '../../helpers/parameters';
 import { isWritableField, resourcesWith, standardFieldKind } from '../../resources';
 import { requestTimeoutOption } from '../../transport/timeout';
+import type { PerItemReader } from './perItem';
 
 /** The `columns` resource mapper: one input per field of the Update function. */
 export function columnsProperty(mode: 'add' | 'map'): INodeProperties {
@@ -165,6 +166,8 @@ export interface ColumnsSetup {
 	mapperFields: string[];
 	fieldsNotSet: FieldsNotSet;
 	rules: ValueRules;
+	/** "Define Below": the item's Columns values (read once where none holds an expression). */
+	valuesOf: (itemIndex: number) => IDataObject;
 }
 
 interface SchemaField {
@@ -174,7 +177,7 @@ interface SchemaField {
 }
 
 /** Reads Columns' mode and schema and Fields Not Set once: the same for every item. */
-export function readColumnsSetup(this: IExecuteFunctions): ColumnsSetup {
+export function readColumnsSetup(this: IExecuteFunctions, perItem: PerItemReader): ColumnsSetup {
 	const schema = this.getNodeParameter('columns.schema', 0, []) as SchemaField[];
 	const shown = Array.isArray(schema) ? schema.filter((field) => !field.removed) : [];
 	const choice = this.getNodeParameter('fieldsNotSet', 0, 'refuse') as string;
@@ -186,6 +189,10 @@ export function readColumnsSetup(this: IExecuteFunctions): ColumnsSetup {
 			mapperDateFields: new Set(shown.filter((field) => field.type === 'dateTime').map((field) => field.id)),
 			timeZone: this.getTimezone(),
 		},
+		valuesOf: perItem(
+			['columns'],
+			(itemIndex) => (this.getNodeParameter('columns.value', itemIndex, {}) ?? {}) as IDataObject,
+		),
 	};
 }
 
@@ -257,23 +264,36 @@ export function readColumns(
 	item: INodeExecutionData,
 	itemIndex: number,
 	fieldList: string[],
-	{ autoMap, rules }: ColumnsSetup,
+	{ autoMap, rules, valuesOf }: ColumnsSetup,
 ): IDataObject {
-	const listed = new Set(fieldList);
 	const fields: IDataObject = {};
 	if (autoMap) {
-		for (const [key, value] of Object.entries(item.json)) {
+		const listed = listedFields(fieldList);
+		const { json } = item;
+		for (const key of Object.keys(json)) {
+			const value = json[key];
 			const wanted = listed.size ? listed.has(key) : /^(sf|cf)_./.test(key) && isWritableField(key);
 			if (wanted && value !== undefined) fields[key] = toWireValue.call(this, key, value, rules, itemIndex);
 		}
 		return fields;
 	}
-	const values = (this.getNodeParameter('columns.value', itemIndex, {}) ?? {}) as IDataObject;
-	for (const [key, value] of Object.entries(values)) {
+	for (const [key, value] of Object.entries(valuesOf(itemIndex))) {
 		if (key === 'recordid' || value === null || value === undefined) continue;
 		fields[key] = toWireValue.call(this, key, value, rules, itemIndex);
 	}
 	return fields;
+}
+
+const listedSets = new WeakMap<string[], Set<string>>();
+
+/** The Field List as a set, built once per list (a list read once serves every item). */
+function listedFields(fieldList: string[]): Set<string> {
+	let listed = listedSets.get(fieldList);
+	if (!listed) {
+		listed = new Set(fieldList);
+		listedSets.set(fieldList, listed);
+	}
+	return listed;
 }
 
 const quoted = (fields: string[]) => fields.map((field) => `"${field}"`).join(', ');
@@ -291,10 +311,18 @@ export function checkAgainstFieldList(
 	missingFix: string | undefined,
 ): void {
 	if (!fieldList.length) return;
-	const listed = new Set(fieldList);
+	const listed = listedFields(fieldList);
+	// Every listed field set and nothing else, the usual case, is told without building lists.
+	const keys = Object.keys(fields);
+	let unlisted = false;
+	let present = 0;
+	for (const field of keys) {
+		if (!listed.has(field)) unlisted = true;
+		else if (fields[field] !== undefined) present++;
+	}
+	if (!unlisted && (!missingFix || present === listed.size)) return;
 	const missing = missingFix ? fieldList.filter((field) => fields[field] === undefined) : [];
-	const extra = Object.keys(fields).filter((field) => !listed.has(field));
-	if (!missing.length && !extra.length) return;
+	const extra = keys.filter((field) => !listed.has(field));
 	const problems: string[] = [];
 	const fixes: string[] = [];
 	if (missing.length) {
@@ -359,10 +387,13 @@ export function withoutRecordId(row: IDataObject): IDataObject {
 	return fields;
 }
 
-/** `recordid` first, then the fields in field-list order, then any others. */
-export function orderRow(row: IDataObject, fieldList: string[]): IDataObject {
-	const ordered: IDataObject = { recordid: row.recordid };
-	for (const field of fieldList) if (row[field] !== undefined) ordered[field] = row[field];
-	for (const [field, value] of Object.entries(row)) if (!(field in ordered)) ordered[field] = value;
+/**
+ * The jsonrset record: `recordid` first (the fields' own where they set one), then the fields in
+ * field-list order, then any others.
+ */
+export function orderRow(recordid: IDataObject[string], fields: IDataObject, fieldList: string[]): IDataObject {
+	const ordered: IDataObject = { recordid: fields.recordid !== undefined ? fields.recordid : recordid };
+	for (const field of fieldList) if (fields[field] !== undefined) ordered[field] = fields[field];
+	for (const field of Object.keys(fields)) if (!(field in ordered)) ordered[field] = fields[field];
 	return ordered;
 }

@@ -106,7 +106,7 @@ export async function fillUnchangedFields(
 					row[field] = toWireValue.call(this, field, found[field], record.rules, record.itemIndex, true);
 				}
 			}
-			record.records = [orderRow(row, record.fieldList)];
+			record.records = [orderRow(row.recordid, row, record.fieldList)];
 			checkAgainstFieldList.call(
 				this,
 				withoutRecordId(record.records[0]),

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
+
+/** Reads something of one item's parameters: the same for every item where none holds an expression. */
+export type PerItemReader = <T>(parameters: string[], read: (itemIndex: number) => T) => (itemIndex: number) => T;
+
+function holdsExpression(value: NodeParameterValueType | undefined): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (typeof value === 'object' && value !== null) {
+		return Object.values(value).some((part) => holdsExpression(part as NodeParameterValueType));
+	}
+	return false;
+}
+
+/**
+ * n8n resolves and checks a parameter on every getNodeParameter call, which per item, over a
+ * thousand items, was the largest part of a write's own CPU. Where none of the named top-level
+ * parameters holds an expression as written, `read` runs once and its result serves every item;
+ * a read that throws is not kept, so each item then reads, and fails, on its own as before.
+ */
+export function perItemReader(this: IExecuteFunctions): PerItemReader {
+	// getNode() copies the node: once per execution.
+	const written = this.getNode().parameters;
+	return <T>(parameters: string[], read: (itemIndex: number) => T) => {
+		if (parameters.some((name) => holdsExpression(written[name]))) return read;
+		let kept = false;
+		let value: T;
+		return (itemIndex: number) => {
+			if (!kept) {
+				value = read(itemIndex);
+				kept = true;
+			}
+			return value;
+		};
+	};
+}
