@@ -430,7 +430,7 @@ async function main() {
 		global.gc?.();
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	};
-	await warmUp();
+	for (let round = 0; round < (spec.warmUps ?? 1); round++) await warmUp();
 	await admin('POST', 'reset-calls');
 	await collectGarbage();
 	let wallMs = 0;
@@ -446,9 +446,10 @@ async function main() {
 		records += figures.result.length;
 		windows.push(figures.window);
 	}
-	const calls = (await admin('GET', 'calls')).length;
+	const calls = await admin('GET', 'calls');
 	const result = {
-		calls: calls / repeat,
+		calls: calls.length / repeat,
+		sandboxMs: calls.reduce((sum, call) => sum + (call.answerMs ?? 0), 0) / repeat,
 		wallMs: wallMs / repeat,
 		cpuMs: cpuMs / repeat,
 		peakRssMb: process.resourceUsage().maxRSS / 1024,
