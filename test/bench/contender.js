@@ -47,14 +47,17 @@ async function admin(method, path, body) {
 async function measure(work) {
 	const started = process.hrtime.bigint();
 	const cpu = process.cpuUsage();
+	const faults = process.resourceUsage().minorPageFault;
 	const result = await work();
 	const used = process.cpuUsage(cpu);
 	const ended = process.hrtime.bigint();
+	const pageFaults = process.resourceUsage().minorPageFault - faults;
 	return {
 		// in microseconds, the clock of a --cpu-prof profile: profile-summary.js counts only these
 		window: [Number(started / 1000n), Number(ended / 1000n)],
 		wallMs: Number(ended - started) / 1e6,
 		cpuMs: (used.user + used.system) / 1000,
+		pageFaults,
 		result,
 	};
 }
@@ -435,6 +438,7 @@ async function main() {
 	await collectGarbage();
 	let wallMs = 0;
 	let cpuMs = 0;
+	let pageFaults = 0;
 	let records = 0;
 	const windows = [];
 	for (let run = 0; run < repeat; run++) {
@@ -443,6 +447,7 @@ async function main() {
 		const figures = await measure(work);
 		wallMs += figures.wallMs;
 		cpuMs += figures.cpuMs;
+		pageFaults += figures.pageFaults;
 		records += figures.result.length;
 		windows.push(figures.window);
 	}
@@ -452,6 +457,7 @@ async function main() {
 		sandboxMs: calls.reduce((sum, call) => sum + (call.answerMs ?? 0), 0) / repeat,
 		wallMs: wallMs / repeat,
 		cpuMs: cpuMs / repeat,
+		pageFaults: pageFaults / repeat,
 		peakRssMb: process.resourceUsage().maxRSS / 1024,
 		records: records / repeat,
 		runs: repeat,
