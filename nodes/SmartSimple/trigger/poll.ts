@@ -192,19 +192,14 @@ function readSettings(this: IPollFunctions): Settings {
 		call: { endpoint: resource.endpoint, apiToken, othersettings: { getstorevalue: 1 } },
 		fields,
 		// getNode() copies the node: only where there are filters to check.
-		filters: conditions.length ? buildCriteria(conditions, { node: this.getNode() }) : [],
+		filters: conditions.length === 0 ? [] : buildCriteria(conditions, { node: this.getNode() }),
 		pageSize,
 		lookBack: Math.floor(lookBack),
 		startFrom,
 		timezone,
 		stripPrefixes: options.stripPrefixes === true,
 		// Another record type, field or start date makes the stored cursor meaningless.
-		watching: JSON.stringify([
-			resource.value,
-			fields.timestamp,
-			fields.id,
-			options.startFrom === undefined ? null : startFromKey.call(this, startFrom),
-		]),
+		watching: JSON.stringify([resource.value, fields.timestamp, fields.id, startFromKey.call(this, startFrom)]),
 	};
 }
 
