@@ -7,7 +7,7 @@ import { resourcesWith } from '../resources';
 import { requestTimeoutOption } from '../transport/timeout';
 import { readLevelledFieldList, readTransactionLevel, transactionLevelOption, withTransactionLevel } from './transactionLevel';
 import type { OperationOption } from './types';
-import type { OutputOptions } from './write/batches';
+import type { WriteOutputOptions } from './write/batches';
 import { executeWrites, savedOutput } from './write/batches';
 import {
 	batchSizeOption,
@@ -83,7 +83,7 @@ export async function execute(
 	);
 	const outputOptionsOf = perItem(
 		['options'],
-		(itemIndex) => this.getNodeParameter('options', itemIndex, {}) as OutputOptions,
+		(itemIndex) => this.getNodeParameter('options', itemIndex, {}) as WriteOutputOptions,
 	);
 	return await executeWrites.call(this, items, {
 		endpoint: resource.endpoint,

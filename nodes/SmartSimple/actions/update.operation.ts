@@ -12,7 +12,7 @@ import { resourcesWith } from '../resources';
 import { requestTimeoutOption } from '../transport/timeout';
 import { readLevelledFieldList, readTransactionLevel, transactionLevelOption, withTransactionLevel } from './transactionLevel';
 import type { OperationOption } from './types';
-import type { OutputOptions, WriteJob } from './write/batches';
+import type { WriteJob, WriteOutputOptions } from './write/batches';
 import { executeWrites, savedOutput } from './write/batches';
 import {
 	batchSizeOption,
@@ -62,7 +62,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface UpdateOptions extends OutputOptions {
+interface UpdateOptions extends WriteOutputOptions {
 	readCurrentToken?: string;
 	readCurrentAction?: ReadAction;
 }

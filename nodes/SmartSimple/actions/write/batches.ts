@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, shapeRecord, withItemIndex } from '../../helpers/items';
+import type { OutputOptions } from '../../helpers/items';
 import { requiredText } from '../../helpers/parameters';
 import { errorCode, findDocumentedError, withCode } from '../../transport/errors';
 import type { SmartConnectProblem } from '../../transport/errors';
@@ -310,10 +311,8 @@ export function acceptedAnswer(
 	});
 }
 
-/** The output options of Create and Update, read once where they hold no expression. */
-export interface OutputOptions {
-	stripPrefixes?: boolean;
-}
+/** The output option of Create and Update. */
+export type WriteOutputOptions = Pick<OutputOptions, 'stripPrefixes'>;
 
 /** `{ recordid, status, ...the fields sent }`: after a create, the new record's ID maps onward. */
 export function savedOutput(
@@ -321,15 +320,15 @@ export function savedOutput(
 	entry: WriteEntry,
 	statuses: IDataObject[],
 	batch: WriteEntry[],
-	options: OutputOptions,
+	options: WriteOutputOptions,
 ): IDataObject {
 	const answer = acceptedAnswer.call(this, 'save', entry, statuses, batch);
 	const [row] = entry.records;
-	const output: IDataObject = { recordid: String(answer.recordid ?? row.recordid), status: answer.status };
-	if (options.stripPrefixes) return { ...output, ...shapeRecord(withoutRecordId(row), options) };
-	// The fields as sent, without a copy of the row first.
-	for (const field of Object.keys(row)) if (field !== 'recordid') output[field] = row[field];
-	return output;
+	return {
+		recordid: String(answer.recordid ?? row.recordid),
+		status: answer.status,
+		...shapeRecord(withoutRecordId(row), options),
+	};
 }
 
 /**
