@@ -165,14 +165,21 @@ async function floorRequest(context, endpoint, form) {
 	return JSON.parse(text);
 }
 
+/** Reads its page size and limit as parameters, as any node does (0: no limit). */
 class FloorList {
 	constructor() {
-		this.description = nodeDescription('benchFloorList');
+		this.description = nodeDescription('benchFloorList', {
+			properties: [
+				{ displayName: 'Page Size', name: 'pageSize', type: 'number', default: 1000 },
+				{ displayName: 'Limit', name: 'limit', type: 'number', default: 0 },
+			],
+		});
 	}
 	async execute() {
-		const { pageSize, limit } = scenario;
+		const pageSize = this.getNodeParameter('pageSize', 0);
+		const limit = this.getNodeParameter('limit', 0);
 		const items = [];
-		let total = limit ?? Infinity;
+		let total = limit || Infinity;
 		for (let start = 1; start <= total; start += pageSize) {
 			const end = Math.min(start + pageSize, total + 1) - 1;
 			const answer = await floorRequest(this, 'levelone', {
@@ -320,7 +327,7 @@ async function setUp() {
 	if (scenario.kind === 'read') {
 		const read = {
 			a: (s) => expectItems(run('smartSimple', parametersFor(s))),
-			b: () => expectItems(run(FloorList, {})),
+			b: (s) => expectItems(run(FloorList, { pageSize: s.pageSize, limit: s.limit ?? 0 })),
 			c: (s) => bare.read(s),
 			d: (s) => runHttpRequestNode(n8n, s),
 		}[spec.contender];
