@@ -5,7 +5,7 @@
  * pickers' one-record probe is tested in editor.test.js.)
  */
 const http = require('http');
-const { runNode } = require('../helpers/n8n');
+const { HarnessCredentialsHelper, runNode } = require('../helpers/n8n');
 const { useSandbox } = require('../helpers/sandbox');
 
 const ctx = useSandbox({ seed: 42, records: 'small' });
@@ -91,6 +91,30 @@ describe('the request on the wire', () => {
 		// The sandbox read the same value back.
 		expect(ctx.sb.calls[0].parsed.criteria[0].value).toBe(value);
 	});
+});
+
+test('the credential is read once per call: n8n authenticates with the values read for the URL', async () => {
+	// In n8n each read loads and decrypts the credential; before, every call read it twice.
+	const reads = jest.spyOn(HarnessCredentialsHelper.prototype, 'getDecrypted');
+	try {
+		const { items, error } = await runNode({
+			parameters: {
+				resource: 'levelOne',
+				operation: 'getAll',
+				apiToken: 'levelone-list',
+				returnAll: true,
+				options: { pageSize: 5 },
+			},
+			credentials: viaProxy(),
+		});
+		expect(error).toBeUndefined();
+		expect(raw.length).toBe(Math.ceil(items.length / 5));
+		expect(reads).toHaveBeenCalledTimes(raw.length);
+		// and the login still reaches every call
+		for (const request of raw) expect(new URLSearchParams(request.body).get('password')).toBe(ctx.sb.credentials.password);
+	} finally {
+		reads.mockRestore();
+	}
 });
 
 describe('answers', () => {

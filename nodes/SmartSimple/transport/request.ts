@@ -142,7 +142,7 @@ async function send(
 	encoding: 'text' | 'arraybuffer',
 ): Promise<RawResponse> {
 	const timeout = requestTimeoutMs.call(this, call);
-	const url = await endpointUrl.call(this, call);
+	const { url, sendAuthenticated } = await connectionFor.call(this, call);
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url,
@@ -153,9 +153,7 @@ async function send(
 		ignoreHttpStatusErrors: true,
 		timeout,
 	};
-	return await sendWithRetries.call(this, call, url, timeout, async () =>
-		(await this.helpers.httpRequestWithAuthentication.call(this, 'smartSimpleApi', options)) as RawResponse,
-	);
+	return await sendWithRetries.call(this, call, url, timeout, async () => await sendAuthenticated(options));
 }
 
 /**
@@ -271,10 +269,28 @@ export function requestTimeoutMs(this: SmartConnectContext, call: SmartConnectCa
 	return seconds * 1000;
 }
 
-/** `<instance>/API/<version>/<endpoint>/`: where a call goes, and its `url` parameter. */
-export async function endpointUrl(this: SmartConnectContext, call: SmartConnectCall): Promise<string> {
-	const { instanceUrl } = await this.getCredentials<{ instanceUrl: string }>('smartSimpleApi');
-	return `${String(instanceUrl).replace(/\/+$/, '')}/API/${call.apiVersion ?? 1}/${call.endpoint}/`;
+/** Where a call goes, and how to send an HTTP request there with the login added. */
+export interface Connection {
+	/** `<instance>/API/<version>/<endpoint>/`: the address, and the call's `url` parameter. */
+	url: string;
+	sendAuthenticated: (options: IHttpRequestOptions) => Promise<RawResponse>;
+}
+
+/**
+ * Reads the credential once per call: n8n's authentication is handed the values read here
+ * instead of reading (in n8n, loading and decrypting) the credential a second time.
+ */
+export async function connectionFor(this: SmartConnectContext, call: SmartConnectCall): Promise<Connection> {
+	const data = await this.getCredentials('smartSimpleApi');
+	const url = `${String(data.instanceUrl).replace(/\/+$/, '')}/API/${call.apiVersion ?? 1}/${call.endpoint}/`;
+	const credentialsDecrypted = { id: '', name: '', type: 'smartSimpleApi', data };
+	return {
+		url,
+		sendAuthenticated: async (options) =>
+			(await this.helpers.httpRequestWithAuthentication.call(this, 'smartSimpleApi', options, {
+				credentialsDecrypted,
+			})) as RawResponse,
+	};
 }
 
 /** SmartConnect takes flat form fields; structured parameters travel as JSON text. */

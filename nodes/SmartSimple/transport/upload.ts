@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { RawResponse, SmartConnectCall } from './request';
+import type { SmartConnectCall } from './request';
 import {
 	apiError,
-	endpointUrl,
+	connectionFor,
 	readAnswer,
 	requestTimeoutMs,
 	sendWithRetries,
@@ -29,7 +29,7 @@ export interface UploadCall extends SmartConnectCall {
  */
 export async function smartConnectUpload(this: IExecuteFunctions, call: UploadCall): Promise<IDataObject> {
 	const upload = { ...call, repeatable: false };
-	const url = await endpointUrl.call(this, upload);
+	const { url, sendAuthenticated } = await connectionFor.call(this, upload);
 	const timeout = requestTimeoutMs.call(this, upload);
 	const boundary = boundaryFor(call.file.data);
 	const options: IHttpRequestOptions = {
@@ -43,9 +43,7 @@ export async function smartConnectUpload(this: IExecuteFunctions, call: UploadCa
 		ignoreHttpStatusErrors: true,
 		timeout,
 	};
-	const response = await sendWithRetries.call(this, upload, url, timeout, async () =>
-		(await this.helpers.httpRequestWithAuthentication.call(this, 'smartSimpleApi', options)) as RawResponse,
-	);
+	const response = await sendWithRetries.call(this, upload, url, timeout, async () => await sendAuthenticated(options));
 	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 	const reading = readAnswer(response.statusCode, text);
 	if ('data' in reading) return reading.data;
