@@ -1,7 +1,16 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, NodeParameterValueType } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fieldListProblem, parseFieldList } from './fieldList';
+
+/** Whether a parameter as written holds an expression anywhere; any other value is its own value. */
+export function holdsExpression(value: NodeParameterValueType | undefined): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (typeof value === 'object' && value !== null) {
+		return Object.values(value).some((part) => holdsExpression(part as NodeParameterValueType));
+	}
+	return false;
+}
 
 /** What each checked parameter must hold, and what to do when it does not. */
 type ValueKind = 'text' | 'token' | 'id';

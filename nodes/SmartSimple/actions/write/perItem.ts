@@ -1,15 +1,9 @@
-import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { holdsExpression } from '../../helpers/parameters';
 
 /** Reads something of one item's parameters: the same for every item where none holds an expression. */
 export type PerItemReader = <T>(parameters: string[], read: (itemIndex: number) => T) => (itemIndex: number) => T;
-
-function holdsExpression(value: NodeParameterValueType | undefined): boolean {
-	if (typeof value === 'string') return value.startsWith('=');
-	if (typeof value === 'object' && value !== null) {
-		return Object.values(value).some((part) => holdsExpression(part as NodeParameterValueType));
-	}
-	return false;
-}
 
 /**
  * n8n resolves and checks a parameter on every getNodeParameter call, which per item, over a
