@@ -327,6 +327,27 @@ describe('parameters', () => {
 		]);
 	});
 
+	test('parameters written as expressions are resolved, those written as values read as they are', async () => {
+		// The trigger reads a parameter as written unless it holds an expression: both kinds at once.
+		const filters = {
+			conditions: [{ andor: 'and', field: '={{ "sf_" + "Name" }}', operator: 'isNotEmpty' }],
+		};
+		const p = poller(
+			{ apiToken: `={{ "${TOKEN}" }}`, timestampField: `={{ "${TS}" }}`, filters },
+			{ pageSize: '={{ 2 + 1 }}' },
+		);
+		const first = await tick(p);
+		expect(first.items).toBeNull();
+		expect(ctx.sb.calls[0].token).toBe(TOKEN);
+		expect(first.calls[0].criteria).toEqual([cond('and', 'sf_Name', 'isempty', 'false')]);
+		expect(first.calls[0].sortby[0].field).toBe(TS);
+		edit(newest()[0].recordid, 4);
+		const { items, calls } = await tick(p);
+		expect(items).toHaveLength(1);
+		expect(calls[0].othersettings.recordend).toBe(3);
+		expect(calls[0].criteria[0]).toEqual(cond('(', 'sf_Name', 'isempty', 'false'));
+	});
+
 	test('") or (" in the filters is refused before any call, naming Filters and the fix', async () => {
 		const filters = {
 			conditions: [

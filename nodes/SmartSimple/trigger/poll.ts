@@ -1,4 +1,4 @@
-import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions, NodeParameterValueType } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FilterCondition } from '../helpers/criteria';
@@ -153,22 +153,23 @@ async function sample(this: IPollFunctions, settings: Settings): Promise<INodeEx
 }
 
 function readSettings(this: IPollFunctions): Settings {
-	// n8n resolves and checks a parameter on every getNodeParameter call, most of an idle poll's
-	// own work: one written without an expression is its own value, read from one copy of the node.
-	const node = this.getNode();
+	// n8n resolves and checks a parameter on every getNodeParameter call, and getNode() copies the
+	// node: together most of an idle poll's own work. A parameter written without an expression is
+	// its own value, read as written (not copied: only read here).
+	const written = <T>(name: string, fallback: T): T =>
+		this.getNodeParameter(name, fallback, { rawExpressions: true }) as T;
 	const parameter = <T>(name: string, fallback: T): T => {
-		const written = node.parameters[name];
-		if (holdsExpression(written)) return this.getNodeParameter(name, fallback) as T;
-		return (written === undefined ? fallback : written) as T;
+		const value = written(name, fallback);
+		return holdsExpression(value as NodeParameterValueType) ? (this.getNodeParameter(name, fallback) as T) : value;
 	};
 	const resourceName = parameter('resource', '');
 	const resource = getResource(resourceName);
 	if (!resource?.timestamps) {
-		throw new NodeOperationError(node, `The trigger cannot watch "${resourceName}" records`);
+		throw new NodeOperationError(this.getNode(), `The trigger cannot watch "${resourceName}" records`);
 	}
 	const apiToken = String(parameter('apiToken', '') ?? '').trim();
 	if (!apiToken) {
-		throw new NodeOperationError(node, 'API Token is empty', {
+		throw new NodeOperationError(this.getNode(), 'API Token is empty', {
 			description:
 				"Paste the token of a List function of this record type (SmartSimple: Global Settings → Integrations → SmartConnect API).",
 		});
@@ -176,38 +177,44 @@ function readSettings(this: IPollFunctions): Settings {
 	const event = parameter<TriggerEvent>('event', 'modified');
 	const timestampFallback = resource.timestamps[event];
 	const fields: KeyFields = {
-		timestamp: requiredField(node, parameter('timestampField', timestampFallback), 'Timestamp Field', timestampFallback),
-		id: requiredField(node, parameter('idField', DEFAULT_ID_FIELD), 'ID Field', DEFAULT_ID_FIELD),
+		timestamp: requiredField.call(this, parameter('timestampField', timestampFallback), 'Timestamp Field', timestampFallback),
+		id: requiredField.call(this, parameter('idField', DEFAULT_ID_FIELD), 'ID Field', DEFAULT_ID_FIELD),
 	};
 	const options = parameter<TriggerOptions>('options', {});
 	const timezone = options.timezone?.trim() || undefined;
 	if (timezone && !isTimeZone(timezone)) {
-		throw new NodeOperationError(node, `Unknown time zone "${timezone}"`, {
+		throw new NodeOperationError(this.getNode(), `Unknown time zone "${timezone}"`, {
 			description: 'Set Options → Instance Time Zone to an IANA zone name such as America/Toronto, or remove it.',
 		});
 	}
 	const pageSize = checkPageSize(this, options.pageSize) ?? DEFAULT_PAGE_SIZE;
 	const lookBack = options.lookBack ?? 0;
 	if (typeof lookBack !== 'number' || !Number.isFinite(lookBack) || lookBack < 0) {
-		throw new NodeOperationError(node, `Look Back "${String(lookBack)}" is not a number of seconds`, {
+		throw new NodeOperationError(this.getNode(), `Look Back "${String(lookBack)}" is not a number of seconds`, {
 			description: 'Set Options → Look Back to 0 or more seconds, e.g. 60, or remove it.',
 		});
 	}
-	const startFrom = readStartFrom(node, options.startFrom, timezone);
+	const startFrom = readStartFrom.call(this, options.startFrom, timezone);
 	const conditions = parameter<{ conditions?: FilterCondition[] }>('filters', {}).conditions ?? [];
 	return {
 		// Stored values on every call: display values follow the instance's locale (dates such
 		// as "06/02/2025 09:00:07 AM"), which the cursor can neither order nor send back.
 		call: { endpoint: resource.endpoint, apiToken, othersettings: { getstorevalue: 1 } },
 		fields,
-		filters: conditions.length === 0 ? [] : buildCriteria(conditions, { node }),
+		// getNode() copies the node: only where there are filters to check.
+		filters: conditions.length === 0 ? [] : buildCriteria(conditions, { node: this.getNode() }),
 		pageSize,
 		lookBack: Math.floor(lookBack),
 		startFrom,
 		timezone,
 		stripPrefixes: options.stripPrefixes === true,
 		// Another record type, field or start date makes the stored cursor meaningless.
-		watching: JSON.stringify([resource.value, fields.timestamp, fields.id, startFromKey(node, startFrom)]),
+		watching: JSON.stringify([
+			resource.value,
+			fields.timestamp,
+			fields.id,
+			startFromKey(written<TriggerOptions>('options', {}).startFrom, startFrom),
+		]),
 	};
 }
 
@@ -215,8 +222,7 @@ function readSettings(this: IPollFunctions): Settings {
  * Start From as the cursor knows it: an expression (`{{ $now.minus({ days: 7 }) }}`) by its
  * text, since its value moves on every poll and the backfill must run once; a date by its value.
  */
-function startFromKey(node: INode, resolved: string | undefined): string | null {
-	const written = (node.parameters.options as IDataObject | undefined)?.startFrom;
+function startFromKey(written: unknown, resolved: string | undefined): string | null {
 	if (typeof written === 'string' && written.startsWith('=')) return written;
 	return resolved ?? null;
 }
@@ -229,22 +235,22 @@ function storedCursor(stored: TriggerState['cursor']): Cursor | undefined {
 	return { done: { ts, id: stored.floorId }, emitted: stored.ids.map((id) => ({ ts, id })) };
 }
 
-function requiredField(node: INode, written: unknown, label: string, fallback: string): string {
-	const value = String(written ?? '').trim();
+function requiredField(this: IPollFunctions, parameter: unknown, label: string, fallback: string): string {
+	const value = String(parameter ?? '').trim();
 	if (!value) {
-		throw new NodeOperationError(node, `${label} is empty`, {
+		throw new NodeOperationError(this.getNode(), `${label} is empty`, {
 			description: `Enter the field name as the List function's field list writes it, e.g. "${fallback}".`,
 		});
 	}
 	return value;
 }
 
-function readStartFrom(node: INode, value: unknown, timezone?: string): string | undefined {
+function readStartFrom(this: IPollFunctions, value: unknown, timezone?: string): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = value instanceof Date ? value.toISOString() : String(value);
 	const local = toInstanceTime(text, timezone);
 	if (!local) {
-		throw new NodeOperationError(node, `Start From "${text}" is not a date and time`, {
+		throw new NodeOperationError(this.getNode(), `Start From "${text}" is not a date and time`, {
 			description: 'Pick a date and time, e.g. 2025-03-01 00:00:00, or remove the option.',
 		});
 	}
