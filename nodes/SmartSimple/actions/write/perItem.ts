@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
 
 import { holdsExpression } from '../../helpers/parameters';
 
@@ -12,10 +12,11 @@ export type PerItemReader = <T>(parameters: string[], read: (itemIndex: number) 
  * a read that throws is not kept, so each item then reads, and fails, on its own as before.
  */
 export function perItemReader(this: IExecuteFunctions): PerItemReader {
-	// getNode() copies the node: once per execution.
-	const written = this.getNode().parameters;
+	// The parameter as written: not resolved, and not copied as getNode() would copy the node.
+	const written = (name: string) =>
+		this.getNodeParameter(name, 0, null, { rawExpressions: true }) as NodeParameterValueType;
 	return <T>(parameters: string[], read: (itemIndex: number) => T) => {
-		if (parameters.some((name) => holdsExpression(written[name]))) return read;
+		if (parameters.some((name) => holdsExpression(written(name)))) return read;
 		let kept = false;
 		let value: T;
 		return (itemIndex: number) => {
