@@ -29,15 +29,23 @@ function parseJsonParam(value, errorMessage) {
 const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
 const isNumeric = (s) => NUMERIC.test(s);
 
-/** SQL-like comparison: numeric when both sides are numeric, else case-insensitive text. */
-function compareValues(a, b) {
-	const sa = a === null || a === undefined ? '' : String(a);
+/**
+ * SQL-like comparison with a fixed value: numeric when both sides are numeric, else
+ * case-insensitive text. The fixed side is read once, not once per row compared.
+ */
+function comparedTo(b) {
 	const sb = b === null || b === undefined ? '' : String(b);
-	if (isNumeric(sa) && isNumeric(sb)) return Number(sa) - Number(sb);
-	const la = sa.toLowerCase();
-	const lb = sb.toLowerCase();
-	return la < lb ? -1 : la > lb ? 1 : 0;
+	const number = isNumeric(sb) ? Number(sb) : undefined;
+	const lower = sb.toLowerCase();
+	return (a) => {
+		const sa = a === null || a === undefined ? '' : String(a);
+		if (number !== undefined && isNumeric(sa)) return Number(sa) - number;
+		const la = sa.toLowerCase();
+		return la < lower ? -1 : la > lower ? 1 : 0;
+	};
 }
+
+const compareValues = (a, b) => comparedTo(b)(a);
 
 function likeRegex(pattern) {
 	let src = '';
@@ -58,6 +66,7 @@ function compileCondition(c, resolve, index) {
 	const op = String(c.operator ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
 	if (!OPERATORS.includes(op)) throw new QueryError(LIST_ERROR, `criteria[${index}]: unknown operator "${c.operator}"`);
 	const value = c.value === undefined || c.value === null ? '' : String(c.value);
+	const compare = comparedTo(value);
 	switch (op) {
 		case 'isempty': {
 			const v = value.trim().toLowerCase();
@@ -80,18 +89,18 @@ function compileCondition(c, resolve, index) {
 			return (row) => !re.test(String(getter(row) ?? ''));
 		}
 		case '=':
-			return (row) => compareValues(getter(row), value) === 0;
+			return (row) => compare(getter(row)) === 0;
 		case '!=':
 		case '<>':
-			return (row) => compareValues(getter(row), value) !== 0;
+			return (row) => compare(getter(row)) !== 0;
 		case '>':
-			return (row) => compareValues(getter(row), value) > 0;
+			return (row) => compare(getter(row)) > 0;
 		case '>=':
-			return (row) => compareValues(getter(row), value) >= 0;
+			return (row) => compare(getter(row)) >= 0;
 		case '<':
-			return (row) => compareValues(getter(row), value) < 0;
+			return (row) => compare(getter(row)) < 0;
 		case '<=':
-			return (row) => compareValues(getter(row), value) <= 0;
+			return (row) => compare(getter(row)) <= 0;
 	}
 	throw new QueryError(LIST_ERROR, 'unreachable');
 }
@@ -118,6 +127,21 @@ function andorTokens(andor, first, index) {
 		return out.concat(raw.slice(i));
 	}
 	return raw;
+}
+
+// Plain loops: a list is filtered by one predicate call per row, tens of thousands of rows.
+function anyOf(terms) {
+	return (row) => {
+		for (const term of terms) if (term(row)) return true;
+		return false;
+	};
+}
+
+function allOf(terms) {
+	return (row) => {
+		for (const term of terms) if (!term(row)) return false;
+		return true;
+	};
 }
 
 /**
@@ -152,7 +176,7 @@ function compileCriteria(criteria, resolve) {
 			pos++;
 			terms.push(parseAnd());
 		}
-		return terms.length === 1 ? terms[0] : (row) => terms.some((f) => f(row));
+		return terms.length === 1 ? terms[0] : anyOf(terms);
 	};
 	const parseAnd = () => {
 		const terms = [parseAtom()];
@@ -160,7 +184,7 @@ function compileCriteria(criteria, resolve) {
 			pos++;
 			terms.push(parseAtom());
 		}
-		return terms.length === 1 ? terms[0] : (row) => terms.every((f) => f(row));
+		return terms.length === 1 ? terms[0] : allOf(terms);
 	};
 	const parseAtom = () => {
 		const t = tokens[pos];
