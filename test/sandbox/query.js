@@ -45,8 +45,6 @@ function comparedTo(b) {
 	};
 }
 
-const compareValues = (a, b) => comparedTo(b)(a);
-
 function likeRegex(pattern) {
 	let src = '';
 	for (const ch of String(pattern)) {
@@ -328,6 +326,6 @@ function runList({ rows, resolve, criteria, sortby, othersettings, isArchived })
 }
 
 module.exports = {
-	MAX_RECORDS, LIST_ERROR, SETTINGS_ERROR, QueryError, parseJsonParam, compareValues, likeRegex,
+	MAX_RECORDS, LIST_ERROR, SETTINGS_ERROR, QueryError, parseJsonParam, likeRegex,
 	compileCriteria, compileSort, readSettings, pageWindow, runList, OPERATORS,
 };

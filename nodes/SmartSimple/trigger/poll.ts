@@ -154,8 +154,8 @@ async function sample(this: IPollFunctions, settings: Settings): Promise<INodeEx
 
 function readSettings(this: IPollFunctions): Settings {
 	// n8n resolves and checks a parameter on every getNodeParameter call, and getNode() copies the
-	// node: together most of an idle poll's own work. A parameter written without an expression is
-	// its own value, read as written (not copied: only read here).
+	// node: together about half of an idle poll's own work. A parameter written without an
+	// expression is its own value, read as written (not copied, so never changed here).
 	const written = <T>(name: string, fallback: T): T =>
 		this.getNodeParameter(name, fallback, { rawExpressions: true }) as T;
 	const parameter = <T>(name: string, fallback: T): T => {
