@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { SmartSimpleApi } from '../../../credentials/SmartSimpleApi.credentials';
-import { readAnswer, transportProblem } from './request';
+import { endpointAddress, readAnswer, transportProblem } from './request';
 import type { SmartConnectProblem } from './errors';
 
 /** A token no SmartConnect function has: SmartSimple must answer "Invalid API Token". */
@@ -26,8 +26,7 @@ export async function smartSimpleApiTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const login = credential.data ?? {};
-	const instanceUrl = String(login.instanceUrl ?? '').replace(/\/+$/, '');
-	const url = `${instanceUrl}/API/1/company/`;
+	const url = endpointAddress(login.instanceUrl, 'company');
 	let options;
 	try {
 		options = await new SmartSimpleApi().authenticate(login, {

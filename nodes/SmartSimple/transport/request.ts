@@ -269,9 +269,14 @@ export function requestTimeoutMs(this: SmartConnectContext, call: SmartConnectCa
 	return seconds * 1000;
 }
 
+/** `<instance>/API/<version>/<endpoint>/`: where a call goes, and its `url` parameter. */
+export function endpointAddress(instanceUrl: unknown, endpoint: string, apiVersion: 1 | 2 = 1): string {
+	return `${String(instanceUrl ?? '').replace(/\/+$/, '')}/API/${apiVersion}/${endpoint}/`;
+}
+
 /** Where a call goes, and how to send an HTTP request there with the login added. */
 export interface Connection {
-	/** `<instance>/API/<version>/<endpoint>/`: the address, and the call's `url` parameter. */
+	/** The endpoint's address (`endpointAddress`), also the call's `url` parameter. */
 	url: string;
 	sendAuthenticated: (options: IHttpRequestOptions) => Promise<RawResponse>;
 }
@@ -282,7 +287,7 @@ export interface Connection {
  */
 export async function connectionFor(this: SmartConnectContext, call: SmartConnectCall): Promise<Connection> {
 	const data = await this.getCredentials('smartSimpleApi');
-	const url = `${String(data.instanceUrl).replace(/\/+$/, '')}/API/${call.apiVersion ?? 1}/${call.endpoint}/`;
+	const url = endpointAddress(data.instanceUrl, call.endpoint, call.apiVersion);
 	const credentialsDecrypted = { id: '', name: '', type: 'smartSimpleApi', data };
 	return {
 		url,
