@@ -263,6 +263,7 @@ function nodeCredentialsFor(nodeTypeInstance, typeVersion) {
 
 /**
  * Runs [Start] -> [node] through WorkflowExecute; `timezone` is the workflow setting (this.getTimezone()).
+ * `onRunning(execution)` gets the running execution (n8n's cancelable promise) as it starts.
  * @returns {{ items: object[]|undefined, error: Error|undefined, runData: object, run: object }}
  */
 async function runNode({
@@ -275,6 +276,7 @@ async function runNode({
 	name,
 	mode = 'manual',
 	timezone,
+	onRunning,
 }) {
 	const { type, node } = harnessNode({
 		id: 'harness-node',
@@ -324,7 +326,9 @@ async function runNode({
 		},
 	});
 	const workflowExecute = new WorkflowExecute(additionalData, mode, runExecutionData);
-	const run = await workflowExecute.processRunExecutionData(workflow);
+	const execution = workflowExecute.processRunExecutionData(workflow);
+	onRunning?.(execution);
+	const run = await execution;
 
 	const runData = run.data.resultData.runData;
 	const task = runData[nodeName]?.[0];

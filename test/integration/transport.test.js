@@ -165,3 +165,27 @@ describe('answers', () => {
 		expect(items[0].json.recordid).toBe('101');
 	});
 });
+
+describe('cancelling the execution', () => {
+	test('aborts the call in flight: n8n is not left waiting for SmartSimple', async () => {
+		// A server that never answers: only the abort can end the call (the timeout is 300 s).
+		let aborted;
+		const closed = new Promise((resolve) => (aborted = resolve));
+		const silent = http.createServer((req) => req.on('close', () => aborted(req.method)));
+		await new Promise((resolve) => silent.listen(0, '127.0.0.1', resolve));
+		try {
+			const { error } = await runNode({
+				parameters: { resource: 'transaction', operation: 'get', apiToken: 'transactions-get', recordId: '6000002' },
+				credentials: { ...ctx.sb.credentials, instanceUrl: `http://127.0.0.1:${silent.address().port}` },
+				onRunning: (execution) => {
+					silent.once('request', () => execution.cancel());
+				},
+			});
+			expect(await closed).toBe('POST');
+			expect(error).toBeDefined();
+		} finally {
+			silent.closeAllConnections();
+			await new Promise((resolve) => silent.close(resolve));
+		}
+	});
+});

@@ -4,6 +4,7 @@
  * static data carried across ticks, against the sandbox: the exact criteria / sortby /
  * othersettings of every call (sandbox call log) and the exact records emitted.
  */
+const { PollContext } = require('n8n-core');
 const { createPoller } = require('../helpers/n8n');
 const { useSandbox } = require('../helpers/sandbox');
 const { formatRecord } = require('../sandbox/format');
@@ -14,8 +15,10 @@ const PAGE = 5;
 
 const ctx = useSandbox({ seed: 11, records: 'small', hourlyLimit: 1e9 });
 
-function poller(parameters = {}, options = {}) {
+/** `staticData`: what an earlier activation stored (n8n keeps it in its database between them). */
+function poller(parameters = {}, options = {}, staticData = {}) {
 	return createPoller({
+		staticData: JSON.parse(JSON.stringify(staticData)),
 		parameters: {
 			resource: 'levelOne',
 			apiToken: TOKEN,
@@ -348,6 +351,33 @@ describe('parameters', () => {
 		expect(calls[0].criteria[0]).toEqual(cond('(', 'sf_Name', 'isempty', 'false'));
 	});
 
+	test('parameters are read once per activation, unless one holds an expression', async () => {
+		const reads = jest.spyOn(PollContext.prototype, 'getNodeParameter');
+		try {
+			const p = await activated();
+			const atActivation = reads.mock.calls.length;
+			expect(atActivation).toBeGreaterThan(0);
+			edit(newest()[0].recordid, 2);
+			expect((await tick(p)).items).toHaveLength(1);
+			expect((await tick(p)).items).toBeNull();
+			expect(reads.mock.calls).toHaveLength(atActivation);
+
+			// A new activation (n8n's, after the workflow is saved) reads them again.
+			const again = poller({}, {}, p.staticData);
+			expect((await tick(again)).items).toBeNull();
+			expect(reads.mock.calls).toHaveLength(2 * atActivation);
+
+			// `$now` and the like may give another value on every poll.
+			const withExpression = poller({ apiToken: `={{ "${TOKEN}" }}` }, {}, p.staticData);
+			await tick(withExpression);
+			const perPoll = reads.mock.calls.length - 2 * atActivation;
+			await tick(withExpression);
+			expect(reads.mock.calls).toHaveLength(2 * atActivation + 2 * perPoll);
+		} finally {
+			reads.mockRestore();
+		}
+	});
+
 	test('") or (" in the filters is refused before any call, naming Filters and the fix', async () => {
 		const filters = {
 			conditions: [
@@ -425,9 +455,9 @@ describe('parameters', () => {
 	});
 
 	test('watching another record type starts again from its newest record', async () => {
-		const p = await activated();
-		p.node.parameters.resource = 'company';
-		p.node.parameters.apiToken = 'company-list-modified';
+		// Saving the changed trigger activates it anew, with the static data it had stored.
+		const before = await activated();
+		const p = poller({ resource: 'company', apiToken: 'company-list-modified' }, {}, before.staticData);
 		const { items, calls } = await tick(p);
 		expect(items).toBeNull();
 		expect(calls[0].sortby).toEqual(desc);

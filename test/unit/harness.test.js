@@ -330,7 +330,7 @@ describe("testCredential (the nodes' testedBy function, run like n8n Credentials
 	});
 });
 
-/** Facts about n8n-core 2.41 httpRequestWithAuthentication that the transport relies on. */
+/** Facts about n8n-core 2.41's request helpers that the transport relies on (httpRequestWithAuthentication ends in the same httpRequest). */
 describe('n8n-core httpRequest behaviour', () => {
 	async function call(options, route) {
 		routes['/echo'] = route ?? ((form) => ({ body: { got: form } }));

@@ -5,8 +5,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { SmartSimpleApi } from '../../../credentials/SmartSimpleApi.credentials';
-import { endpointAddress, readAnswer, transportProblem } from './request';
+import { credentialType, endpointAddress, readAnswer, transportProblem } from './request';
 import type { SmartConnectProblem } from './errors';
 
 /** A token no SmartConnect function has: SmartSimple must answer "Invalid API Token". */
@@ -29,7 +28,7 @@ export async function smartSimpleApiTest(
 	const url = endpointAddress(login.instanceUrl, 'company');
 	let options;
 	try {
-		options = await new SmartSimpleApi().authenticate(login, {
+		options = await credentialType.authenticate(login, {
 			url,
 			method: 'POST',
 			body: { apitoken: TEST_TOKEN, url },

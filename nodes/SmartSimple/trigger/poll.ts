@@ -62,10 +62,10 @@ const FALLBACK_BUDGET_MS = 5 * 60_000;
 const BUDGET_SHARE = 0.8;
 
 export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const settings = readSettings.call(this);
+	const state = this.getWorkflowStaticData('node') as TriggerState;
+	const settings = settingsOf.call(this, state);
 	if (this.getMode() === 'manual') return await sample.call(this, settings);
 
-	const state = this.getWorkflowStaticData('node') as TriggerState;
 	let start = state.watching === settings.watching ? storedCursor(state.cursor) : undefined;
 	if (!start) {
 		if (!settings.startFrom) {
@@ -152,15 +152,34 @@ async function sample(this: IPollFunctions, settings: Settings): Promise<INodeEx
 	return [[{ json: output(record, settings) }]];
 }
 
-function readSettings(this: IPollFunctions): Settings {
+/**
+ * Settings kept for the activation they were read in, keyed by its static data: n8n gives each
+ * activation its own (saving an active workflow activates it anew), and parameters cannot change
+ * within one. Reading and checking them was a fifth of an idle poll's own work.
+ */
+const settingsOfActivation = new WeakMap<TriggerState, Settings>();
+
+/** The trigger's settings; read again on every poll where an expression may give a new value. */
+function settingsOf(this: IPollFunctions, state: TriggerState): Settings {
+	const kept = settingsOfActivation.get(state);
+	if (kept) return kept;
+	const { settings, resolved } = readSettings.call(this);
+	if (!resolved) settingsOfActivation.set(state, settings);
+	return settings;
+}
+
+function readSettings(this: IPollFunctions): { settings: Settings; resolved: boolean } {
 	// n8n resolves and checks a parameter on every getNodeParameter call, and getNode() copies the
-	// node: together about half of an idle poll's own work. A parameter written without an
-	// expression is its own value, read as written (not copied, so never changed here).
+	// node. A parameter written without an expression is its own value, read as written (not
+	// copied, so never changed here).
+	let resolved = false;
 	const written = <T>(name: string, fallback: T): T =>
 		this.getNodeParameter(name, fallback, { rawExpressions: true }) as T;
 	const parameter = <T>(name: string, fallback: T): T => {
 		const value = written(name, fallback);
-		return holdsExpression(value as NodeParameterValueType) ? (this.getNodeParameter(name, fallback) as T) : value;
+		if (!holdsExpression(value as NodeParameterValueType)) return value;
+		resolved = true;
+		return this.getNodeParameter(name, fallback) as T;
 	};
 	const resourceName = parameter('resource', '');
 	const resource = getResource(resourceName);
@@ -196,7 +215,7 @@ function readSettings(this: IPollFunctions): Settings {
 	}
 	const startFrom = readStartFrom.call(this, options.startFrom, timezone);
 	const conditions = parameter<{ conditions?: FilterCondition[] }>('filters', {}).conditions ?? [];
-	return {
+	const settings: Settings = {
 		// Stored values on every call: display values follow the instance's locale (dates such
 		// as "06/02/2025 09:00:07 AM"), which the cursor can neither order nor send back.
 		call: { endpoint: resource.endpoint, apiToken, othersettings: { getstorevalue: 1 } },
@@ -216,6 +235,7 @@ function readSettings(this: IPollFunctions): Settings {
 			startFromKey(written<TriggerOptions>('options', {}).startFrom, startFrom),
 		]),
 	};
+	return { settings, resolved };
 }
 
 /**
