@@ -381,9 +381,10 @@ export function readRecordId(this: IExecuteFunctions, itemIndex: number): string
 	return recordId;
 }
 
+/** The row's fields but `recordid`; built, not deleted from a copy (a deletion slows the object down for good). */
 export function withoutRecordId(row: IDataObject): IDataObject {
-	const fields = { ...row };
-	delete fields.recordid;
+	const fields: IDataObject = {};
+	for (const field of Object.keys(row)) if (field !== 'recordid') fields[field] = row[field];
 	return fields;
 }
 
