@@ -103,8 +103,12 @@ export class SmartSimpleApi implements ICredentialType {
 	};
 }
 
+/** The Instance URL last found secure: every call is checked, and one parse costs more than the rest. */
+let secureInstanceUrl: string | undefined;
+
 /** Refuses plain http to a remote host: the password would cross the network in clear. */
 function assertSecureInstanceUrl(instanceUrl: string): void {
+	if (instanceUrl === secureInstanceUrl) return;
 	let url: URL;
 	try {
 		url = new URL(instanceUrl);
@@ -113,8 +117,10 @@ function assertSecureInstanceUrl(instanceUrl: string): void {
 			`The credential's Instance URL "${instanceUrl}" is not a URL. Enter the address you sign in at, e.g. https://example.smartsimple.com`,
 		);
 	}
-	if (url.protocol === 'https:') return;
-	if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return;
+	if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+		secureInstanceUrl = instanceUrl;
+		return;
+	}
 	throw new Error(
 		`The credential's Instance URL must start with https:// (got ${url.protocol}//${url.host}): over plain http the API password would cross the network unencrypted`,
 	);

@@ -378,6 +378,37 @@ describe('parameters', () => {
 		}
 	});
 
+	test('idle polls from one cursor send one call, rebuilt where an expression gives a filter a new value', async () => {
+		// Every record has a recordid above minus the time in ms: the value changes, the records do not.
+		const filters = {
+			conditions: [{ andor: 'and', field: 'recordid', operator: 'greaterThan', value: '={{ -$now.toMillis() }}' }],
+		};
+		const p = await activated({ filters });
+		const sent = [];
+		for (let i = 0; i < 3; i++) {
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			const { items, calls } = await tick(p);
+			expect(items).toBeNull();
+			sent.push(calls[0].criteria);
+		}
+		const values = sent.map((criteria) => criteria[0].value);
+		expect(new Set(values).size).toBe(3);
+		for (const [i, criteria] of sent.entries()) {
+			expect(criteria[0]).toEqual(cond('(', 'recordid', '>', values[i]));
+			expect(Number(values[i])).toBeLessThan(0);
+			expect(criteria.slice(1)).toEqual(sent[0].slice(1));
+		}
+
+		// The same settings and cursor give the same call; a change moves the cursor and the call.
+		const still = await activated();
+		const idle = [(await tick(still)).calls[0], (await tick(still)).calls[0]];
+		expect(idle[1]).toEqual(idle[0]);
+		const changed = edit(newest()[0].recordid, 3);
+		expect(emitted((await tick(still)).items)).toEqual([keyOf(changed)]);
+		const after = (await tick(still)).calls[0];
+		expect(after.criteria).toEqual([atOrAfter('(', changed[TS]), ...notEmitted(changed[TS], changed.recordid)]);
+	});
+
 	test('") or (" in the filters is refused before any call, naming Filters and the fix', async () => {
 		const filters = {
 			conditions: [

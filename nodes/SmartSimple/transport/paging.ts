@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { SmartConnectCall, SmartConnectContext } from './request';
-import { smartConnectRequest } from './request';
+import { smartConnectRequest, toFormFields } from './request';
 
 /** SmartConnect never returns more than this many records from one call. */
 export const MAX_RECORDS_PER_CALL = 10_000;
@@ -25,6 +25,24 @@ export interface PagingOptions {
 	pageSize?: number;
 }
 
+/**
+ * The call that reads records `start` to `start + count - 1` (1-based, inclusive), its
+ * structured parameters already encoded as form fields.
+ */
+export function pageCall(call: ListCall, start: number, count: number): SmartConnectCall {
+	const { criteria, sortby, othersettings, params, ...request } = call;
+	return {
+		...request,
+		params: toFormFields({
+			...params,
+			criteria: criteria?.length ? criteria : undefined,
+			sortby: sortby?.length ? sortby : undefined,
+			// recordstart + recordend is the guide's first-priority paging rule: an exact window.
+			othersettings: { ...othersettings, recordstart: start, recordend: start + count - 1 },
+		}),
+	};
+}
+
 /** One list call for records `start` to `start + count - 1` (1-based, inclusive). */
 export async function fetchPage(
 	this: SmartConnectContext,
@@ -32,18 +50,13 @@ export async function fetchPage(
 	start: number,
 	count: number,
 ): Promise<ListPage> {
-	const { criteria, sortby, othersettings, params, ...request } = call;
+	return await readPage.call(this, pageCall(call, start, count));
+}
+
+/** Sends a call built by `pageCall` and reads its records and count. */
+export async function readPage(this: SmartConnectContext, call: SmartConnectCall): Promise<ListPage> {
 	// One failed page is retried by the transport on its own: the pages already read are kept.
-	const response = await smartConnectRequest.call(this, {
-		...request,
-		params: {
-			...params,
-			criteria: criteria?.length ? criteria : undefined,
-			sortby: sortby?.length ? sortby : undefined,
-			// recordstart + recordend is the guide's first-priority paging rule: an exact window.
-			othersettings: { ...othersettings, recordstart: start, recordend: start + count - 1 },
-		},
-	});
+	const response = await smartConnectRequest.call(this, call);
 	const records = listRecords(response);
 	const message = response.message as IDataObject | undefined;
 	const allcount = Number(message?.allcount);

@@ -225,15 +225,14 @@ function splitFilterGroups(filters: Condition[], parameterName: string): Conditi
 export class PollReader {
 	private lastRead: Position | undefined;
 	private readonly fresh: Position[] = [];
-	private readonly known: Set<string>;
+	/** The emitted pairs' keys, made when a row first needs them (an idle poll reads none). */
+	private known: Set<string> | undefined;
 
 	constructor(
 		private readonly start: Cursor,
 		private readonly lookBackSeconds = 0,
 		private readonly cap = MAX_EMITTED,
-	) {
-		this.known = new Set(start.emitted.map(pairKey));
-	}
+	) {}
 
 	/** The position later pages continue after; undefined before the first row. */
 	get after(): Position | undefined {
@@ -259,6 +258,7 @@ export class PollReader {
 
 	private isEmitted(row: Position): boolean {
 		if (this.start.done && comparePositions(row, this.start.done) <= 0) return true;
+		this.known ??= new Set(this.start.emitted.map(pairKey));
 		return this.known.has(pairKey(row));
 	}
 

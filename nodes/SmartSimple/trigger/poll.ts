@@ -7,7 +7,8 @@ import { shapeRecord } from '../helpers/items';
 import { checkPageSize, holdsExpression } from '../helpers/parameters';
 import { getResource } from '../resources';
 import type { ListCall } from '../transport/paging';
-import { fetchPage } from '../transport/paging';
+import { fetchPage, pageCall, readPage } from '../transport/paging';
+import type { SmartConnectCall } from '../transport/request';
 import type { Condition, Cursor, KeyFields, Position } from './cursor';
 import {
 	CursorError,
@@ -101,13 +102,7 @@ async function readChanges(
 	const records: IDataObject[] = [];
 	try {
 		for (;;) {
-			const groups = keysetGroups(start, reader.after, settings.fields);
-			const page = await fetchPage.call(
-				this,
-				{ ...settings.call, criteria: combine.call(this, settings, groups), sortby: sortBy(settings, 'asc') },
-				1,
-				settings.pageSize,
-			);
+			const page = await readPage.call(this, pageAfter.call(this, settings, start, reader.after));
 			for (const record of page.records) {
 				if (accept.call(this, reader, positionOf.call(this, record, settings.fields))) records.push(record);
 			}
@@ -122,6 +117,29 @@ async function readChanges(
 		);
 	}
 	return { records, cursor: reader.nextCursor() };
+}
+
+/**
+ * The first page's call, kept per stored cursor: an idle trigger finds the same cursor object
+ * poll after poll and sends the same call. Building it (keyset criteria, sort, form encoding)
+ * was about a fifth of an idle poll's own time (docs/benchmarks.md, fifth pass).
+ */
+const firstPageCalls = new WeakMap<Cursor, { settings: Settings; call: SmartConnectCall }>();
+
+/** The call for the page after `after`, the last row read; without one, after the cursor. */
+function pageAfter(
+	this: IPollFunctions,
+	settings: Settings,
+	start: Cursor,
+	after: Position | undefined,
+): SmartConnectCall {
+	const kept = after ? undefined : firstPageCalls.get(start);
+	if (kept?.settings === settings) return kept.call;
+	const groups = keysetGroups(start, after, settings.fields);
+	const criteria = combine.call(this, settings, groups);
+	const call = pageCall({ ...settings.call, criteria, sortby: sortBy(settings, 'asc') }, 1, settings.pageSize);
+	if (!after) firstPageCalls.set(start, { settings, call });
+	return call;
 }
 
 /** First activation: the newest page, read newest first, is history; only later changes count. */
