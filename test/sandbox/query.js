@@ -136,10 +136,13 @@ function anyOf(terms) {
 }
 
 function allOf(terms) {
-	return (row) => {
+	const all = (row) => {
 		for (const term of terms) if (!term(row)) return false;
 		return true;
 	};
+	// runList filters a top-level conjunction term by term.
+	all.terms = terms;
+	return all;
 }
 
 /**
@@ -292,7 +295,9 @@ function runList({ rows, resolve, criteria, sortby, othersettings, isArchived })
 	const sortKeys = compileSort(parseJsonParam(sortby, LIST_ERROR), resolve);
 	let matched = rows;
 	if (!settings.includearchive && isArchived) matched = matched.filter((r) => !isArchived(r));
-	if (pred) matched = matched.filter(pred);
+	// Term by term, as a database narrows by its first condition: the later terms of a
+	// conjunction see only the rows the earlier ones kept, not every row.
+	if (pred) for (const term of pred.terms ?? [pred]) matched = matched.filter(term);
 	else if (matched === rows) matched = rows.slice();
 	if (sortKeys) {
 		const sortKey = (v) => {
