@@ -75,32 +75,40 @@ export class SmartSimpleApi implements ICredentialType {
 	];
 
 	/**
-	 * Adds the login where the call carries its other parameters: the query string when that
-	 * holds the API token (Files - Upload, whose body is the file; a GET), the `form` of a
-	 * form-encoded request from n8n's HTTP Request node, else the form body.
-	 * A property, not a method: n8n copies a community credential's own properties into the
-	 * types the editor gets, and HTTP Request offers only credential types that have
-	 * `authenticate` there (a method on the prototype would be left behind).
+	 * Adds the login (`withLogin`). A property, not a method: n8n copies a community credential's
+	 * own properties into the types the editor gets, and HTTP Request offers only credential
+	 * types that have `authenticate` there (a method on the prototype would be left behind).
 	 */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => {
-		assertSecureInstanceUrl(String(credentials.instanceUrl ?? ''));
-		const login = {
-			username: credentials.username,
-			password: credentials.password,
-			companyid: credentials.companyId,
-			alias: credentials.alias,
-		};
-		if (requestOptions.qs && 'apitoken' in requestOptions.qs) {
-			return { ...requestOptions, qs: { ...requestOptions.qs, ...login } };
-		}
-		const { form } = requestOptions as IHttpRequestOptions & { form?: Record<string, unknown> };
-		if (form !== undefined) return { ...requestOptions, form: { ...form, ...login } } as IHttpRequestOptions;
-		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
-		return { ...requestOptions, body: { ...body, ...login } };
+	): Promise<IHttpRequestOptions> => withLogin(credentials, requestOptions);
+}
+
+/**
+ * The request with the login added where the call carries its other parameters: the query
+ * string when that holds the API token (Files - Upload, whose body is the file; a GET), the
+ * `form` of a form-encoded request from n8n's HTTP Request node, else the form body. The nodes'
+ * transport calls it directly, without the promise `authenticate` must return.
+ */
+export function withLogin(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	assertSecureInstanceUrl(String(credentials.instanceUrl ?? ''));
+	const login = {
+		username: credentials.username,
+		password: credentials.password,
+		companyid: credentials.companyId,
+		alias: credentials.alias,
 	};
+	if (requestOptions.qs && 'apitoken' in requestOptions.qs) {
+		return { ...requestOptions, qs: { ...requestOptions.qs, ...login } };
+	}
+	const { form } = requestOptions as IHttpRequestOptions & { form?: Record<string, unknown> };
+	if (form !== undefined) return { ...requestOptions, form: { ...form, ...login } } as IHttpRequestOptions;
+	const body = (requestOptions.body ?? {}) as Record<string, unknown>;
+	return { ...requestOptions, body: { ...body, ...login } };
 }
 
 /** The Instance URL last found secure: every call is checked, and one parse costs more than the rest. */

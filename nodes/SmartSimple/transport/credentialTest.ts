@@ -5,7 +5,8 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { credentialType, endpointAddress, readAnswer, transportProblem } from './request';
+import { withLogin } from '../../../credentials/SmartSimpleApi.credentials';
+import { endpointAddress, readAnswer, transportProblem } from './request';
 import type { SmartConnectProblem } from './errors';
 
 /** A token no SmartConnect function has: SmartSimple must answer "Invalid API Token". */
@@ -28,7 +29,7 @@ export async function smartSimpleApiTest(
 	const url = endpointAddress(login.instanceUrl, 'company');
 	let options;
 	try {
-		options = await credentialType.authenticate(login, {
+		options = withLogin(login, {
 			url,
 			method: 'POST',
 			body: { apitoken: TEST_TOKEN, url },

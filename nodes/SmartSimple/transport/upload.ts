@@ -43,7 +43,7 @@ export async function smartConnectUpload(this: IExecuteFunctions, call: UploadCa
 		ignoreHttpStatusErrors: true,
 		timeout,
 	};
-	const response = await sendWithRetries.call(this, upload, url, timeout, async () => await sendAuthenticated(options));
+	const response = await sendWithRetries.call(this, upload, url, timeout, () => sendAuthenticated(options));
 	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 	const reading = readAnswer(response.statusCode, text);
 	if ('data' in reading) return reading.data;
