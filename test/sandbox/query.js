@@ -295,10 +295,13 @@ function runList({ rows, resolve, criteria, sortby, othersettings, isArchived })
 	const sortKeys = compileSort(parseJsonParam(sortby, LIST_ERROR), resolve);
 	let matched = rows;
 	if (!settings.includearchive && isArchived) matched = matched.filter((r) => !isArchived(r));
-	// Term by term, as a database narrows by its first condition: the later terms of a
-	// conjunction see only the rows the earlier ones kept, not every row.
-	if (pred) for (const term of pred.terms ?? [pred]) matched = matched.filter(term);
-	else if (matched === rows) matched = rows.slice();
+	if (pred) {
+		// Term by term, as a database narrows by its first condition: the later terms of a
+		// conjunction see only the rows the earlier ones kept, not every row.
+		for (const term of pred.terms ?? [pred]) matched = matched.filter(term);
+	} else if (matched === rows) {
+		matched = rows.slice();
+	}
 	if (sortKeys) {
 		const sortKey = (v) => {
 			const s = v === null || v === undefined ? '' : String(v);
